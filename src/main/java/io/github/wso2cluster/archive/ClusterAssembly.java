@@ -1,0 +1,90 @@
+package io.github.wso2cluster.archive;
+
+import io.github.wso2cluster.Reporter;
+import io.github.wso2cluster.config.ConfigFileException;
+import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.config.NodeConfigurer;
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Node;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * configure-cluster's core: configures every node in memory (any problem stops the build before a byte is
+ * written), writes the node zips, then {@code cluster.json}.
+ */
+public final class ClusterAssembly {
+
+    /** Everything the assembly needs besides the cluster. */
+    public record Request(Distribution distribution, String distributionSha256, Path overlayRoot, Path outputDirectory,
+                          String finalName, Path manifest, EntryTimes times, int threads) {
+    }
+
+    /** The nodes that were written, in the cluster's order. */
+    public record Result(List<Node> nodes, List<NodeConfiguration> configurations, List<AssembledNode> zips) {
+    }
+
+    private final Reporter reporter;
+    private final NodeConfigurer configurer = new NodeConfigurer();
+
+    public ClusterAssembly(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    public Result assemble(Cluster cluster, Request request) throws ClusterBuildException, ArchiveException, IOException {
+        Map<String, byte[]> distributionFiles = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<NodeConfiguration> configurations = new ArrayList<>();
+        List<NodeArchive> archives = new ArrayList<>();
+        for (Node node : cluster.nodes()) {
+            Path nodeFolder = request.overlayRoot() == null ? null : request.overlayRoot().resolve(node.id());
+            Overlay overlay = Overlay.of(request.overlayRoot() == null ? null : request.overlayRoot().resolve("common"),
+                    nodeFolder);
+            try {
+                NodeConfiguration configuration = configurer.configure(cluster, node,
+                        path -> read(path, overlay, request.distribution(), distributionFiles));
+                configurations.add(configuration);
+                Path output = request.outputDirectory().resolve(request.finalName() + "-" + node.id() + ".zip");
+                archives.add(new NodeArchive(node.id(), configuration, overlay, output));
+            } catch (ConfigFileException e) {
+                problems.add("node '" + node.id() + "': " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ClusterBuildException(problems);
+        }
+        for (NodeArchive archive : archives) {
+            reporter.debug("node '" + archive.nodeId() + "': overlay files " + archive.overlay().files().keySet());
+        }
+        List<AssembledNode> zips = new NodeAssembler(request.threads())
+                .assemble(request.distribution(), archives, request.times());
+        AtomicFiles.write(request.manifest(), ClusterManifest.render(cluster,
+                request.distribution().file().getFileName().toString(), request.distributionSha256(),
+                cluster.nodes(), configurations, zips));
+        return new Result(cluster.nodes(), configurations, zips);
+    }
+
+    /** A file of the node's tree: its overlay's copy, else the distribution's (read once, shared by all nodes). */
+    private static Optional<byte[]> read(String path, Overlay overlay, Distribution distribution,
+                                         Map<String, byte[]> cache) throws IOException {
+        Optional<byte[]> overlaid = overlay.read(path);
+        if (overlaid.isPresent()) {
+            return overlaid;
+        }
+        synchronized (cache) {
+            if (!cache.containsKey(path)) {
+                try {
+                    cache.put(path, distribution.read(path).orElse(null));
+                } catch (ArchiveException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+            return Optional.ofNullable(cache.get(path));
+        }
+    }
+}

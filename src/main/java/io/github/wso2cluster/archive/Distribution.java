@@ -1,0 +1,118 @@
+package io.github.wso2cluster.archive;
+
+import io.github.wso2cluster.config.ConfigFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * A WSO2 distribution zip, checked: a readable zip with safe entry names, one top folder, and
+ * {@code repository/conf/axis2/axis2.xml} under it. Opening reads only the central directory.
+ */
+public final class Distribution {
+    private final Path file;
+    private final String topFolder;
+    private final int entryCount;
+
+    private Distribution(Path file, String topFolder, int entryCount) {
+        this.file = file;
+        this.topFolder = topFolder;
+        this.entryCount = entryCount;
+    }
+
+    public static Distribution open(Path file) throws ArchiveException {
+        if (!Files.isRegularFile(file)) {
+            throw new ArchiveException("The distribution " + file + " does not exist or is not a file; check"
+                    + " <distributionFile> or the zip dependency");
+        }
+        try (ZipFile zip = openZip(file)) {
+            String top = null;
+            int count = 0;
+            boolean hasAxis2 = false;
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                String name = entry.getName();
+                String problem = EntryNames.problem(name);
+                if (problem != null) {
+                    throw new ArchiveException("The distribution " + file + " has an unsafe entry '" + name + "': it "
+                            + problem + "; refusing to use it (take the zip from a trusted source)");
+                }
+                int slash = name.indexOf('/');
+                String first = slash < 0 ? name : name.substring(0, slash);
+                if (slash < 0 || (top != null && !top.equals(first))) {
+                    throw new ArchiveException("The distribution " + file + " has no single top folder ('"
+                            + (top == null ? first : top) + "/' and '" + name + "'); a WSO2 zip holds one folder"
+                            + " such as wso2as-5.2.1/");
+                }
+                top = first;
+                count++;
+                hasAxis2 |= name.equals(first + "/" + ConfigFiles.AXIS2);
+            }
+            if (top == null) {
+                throw new ArchiveException("The distribution " + file + " is an empty zip");
+            }
+            if (!hasAxis2) {
+                throw new ArchiveException("The distribution " + file + " has no " + top + "/" + ConfigFiles.AXIS2
+                        + "; it does not look like a WSO2 Carbon 4.x product zip");
+            }
+            return new Distribution(file, top, count);
+        } catch (IOException e) {
+            throw new ArchiveException("The distribution " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a zip with one clear message when it is not one (or is cut short). */
+    static ZipFile openZip(Path file) throws ArchiveException {
+        try {
+            return ZipFile.builder().setPath(file).get();
+        } catch (IOException e) {
+            throw new ArchiveException(file + " is not a readable zip file (truncated or corrupt?): " + e.getMessage()
+                    + "; download it again", e);
+        }
+    }
+
+    public ZipFile openZip() throws ArchiveException {
+        return openZip(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The single top folder, without its slash, for example {@code wso2as-5.2.1}. */
+    public String topFolder() {
+        return topFolder;
+    }
+
+    public int entryCount() {
+        return entryCount;
+    }
+
+    /** Reads some files (relative to the top folder) into memory: for the few small config files only. */
+    public Map<String, byte[]> read(Iterable<String> paths) throws ArchiveException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        try (ZipFile zip = openZip()) {
+            for (String path : paths) {
+                ZipArchiveEntry entry = zip.getEntry(topFolder + "/" + path);
+                if (entry != null && !entry.isDirectory()) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        contents.put(path, in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ArchiveException("The distribution " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return contents;
+    }
+
+    public Optional<byte[]> read(String path) throws ArchiveException {
+        return Optional.ofNullable(read(java.util.List.of(path)).get(path));
+    }
+}

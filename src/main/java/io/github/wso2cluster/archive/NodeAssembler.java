@@ -1,0 +1,170 @@
+package io.github.wso2cluster.archive;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.HexFormat;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Writes node zips straight from the distribution zip. An entry no setting touches is copied raw, its
+ * compressed bytes as they are (never inflated and deflated again); only edited and added files are
+ * compressed. Nodes are written in parallel, each with its own reader, to temporary files that are moved
+ * into place only when every node succeeded: a failed build leaves no node zip half-written or new.
+ */
+public final class NodeAssembler {
+    private static final int FILE_MODE = UnixStat.FILE_FLAG | 0644;
+
+    private final int threads;
+
+    public NodeAssembler(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public List<AssembledNode> assemble(Distribution distribution, List<NodeArchive> nodes, EntryTimes times)
+            throws ArchiveException, IOException {
+        List<Path> temporaries = new ArrayList<>();
+        for (NodeArchive node : nodes) {
+            Files.createDirectories(node.output().toAbsolutePath().getParent());
+            temporaries.add(node.output().resolveSibling(node.output().getFileName() + ".part"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, nodes.size())), r -> {
+            Thread thread = new Thread(r, "wso2-cluster-assembler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<AssembledNode> written = new ArrayList<>();
+        boolean success = false;
+        try {
+            List<Future<AssembledNode>> futures = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeArchive node = nodes.get(i);
+                Path temporary = temporaries.get(i);
+                futures.add(pool.submit(() -> write(distribution, node, temporary, times)));
+            }
+            for (Future<AssembledNode> future : futures) {
+                written.add(future.get());
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                Files.move(temporaries.get(i), nodes.get(i).output(),
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            success = true;
+            return written;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ArchiveException archive) {
+                throw archive;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing node zips", e);
+        } finally {
+            pool.shutdownNow();
+            if (!success) {
+                for (Path temporary : temporaries) {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+        }
+    }
+
+    private static AssembledNode write(Distribution distribution, NodeArchive node, Path temporary, EntryTimes times)
+            throws ArchiveException, IOException {
+        String prefix = distribution.topFolder() + "/";
+        Map<String, byte[]> replaced = node.configuration().replaced();
+        Map<String, Path> overlay = node.overlay().files();
+        MessageDigest digest = Digests.sha256();
+        Set<String> written = new HashSet<>();
+        try (ZipFile zip = distribution.openZip();
+             OutputStream file = Files.newOutputStream(temporary);
+             ZipArchiveOutputStream out = new ZipArchiveOutputStream(
+                     new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16))) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                if (!written.add(entry.getName())) {
+                    continue; // duplicate entry in the distribution: the first one wins
+                }
+                String path = entry.getName().startsWith(prefix) ? entry.getName().substring(prefix.length()) : "";
+                byte[] edited = replaced.get(path);
+                if (edited != null) {
+                    writeNew(out, entry.getName(), entry, times, in -> in.write(edited));
+                } else if (overlay.containsKey(path)) {
+                    Path source = overlay.get(path);
+                    writeNew(out, entry.getName(), entry, times, in -> Files.copy(source, in));
+                } else {
+                    try (InputStream raw = zip.getRawInputStream(entry)) {
+                        out.addRawArchiveEntry(entry, raw);
+                    }
+                }
+            }
+            Map<String, Object> added = new LinkedHashMap<>();
+            overlay.forEach((path, source) -> added.put(path, source));
+            node.configuration().added().forEach(added::put);
+            for (Map.Entry<String, Object> extra : added.entrySet()) {
+                String name = prefix + extra.getKey();
+                if (!written.add(name)) {
+                    continue;
+                }
+                Object content = extra.getValue();
+                writeNew(out, name, null, times, in -> {
+                    if (content instanceof byte[] bytes) {
+                        in.write(bytes);
+                    } else {
+                        Files.copy((Path) content, in);
+                    }
+                });
+            }
+            out.finish();
+        } catch (IOException e) {
+            throw new IOException("Writing the zip of node '" + node.nodeId() + "' (" + node.output() + ") failed: "
+                    + e.getMessage(), e);
+        }
+        return new AssembledNode(node.nodeId(), node.output(), HexFormat.of().formatHex(digest.digest()),
+                Files.size(temporary));
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A compressed entry with the plugin's time; it keeps the mode of the entry it replaces (bin/*.sh stay 755). */
+    private static void writeNew(ZipArchiveOutputStream out, String name, ZipArchiveEntry replacing, EntryTimes times,
+                                 Content content) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipArchiveEntry.DEFLATED);
+        entry.setTime(times.dosFieldsMillis());
+        if (replacing != null && replacing.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && replacing.getUnixMode() != 0) {
+            entry.setUnixMode(replacing.getUnixMode());
+        } else {
+            entry.setUnixMode(FILE_MODE);
+        }
+        out.putArchiveEntry(entry);
+        content.writeTo(out);
+        out.closeArchiveEntry();
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.wso2cluster.config;
+
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.topology.XmlEdit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Applies a cluster's settings to one node's config files, in memory; nothing is written here. */
+public final class NodeConfigurer {
+
+    /** Reads a file of the node's tree (the distribution with the node's overlays applied). */
+    @FunctionalInterface
+    public interface FileReader {
+        Optional<byte[]> read(String path) throws IOException;
+    }
+
+    private final Axis2Configurer axis2 = new Axis2Configurer();
+    private final CarbonConfigurer carbon = new CarbonConfigurer();
+    private final CatalinaConfigurer catalina = new CatalinaConfigurer();
+    private final XPathEdits xpathEdits = new XPathEdits();
+
+    public NodeConfiguration configure(Cluster cluster, Node node, FileReader files)
+            throws ConfigFileException, IOException {
+        Map<String, List<XmlEdit>> editsByFile = new LinkedHashMap<>();
+        List<XmlEdit> allEdits = new ArrayList<>(cluster.xmlEdits());
+        allEdits.addAll(node.xmlEdits());
+        for (XmlEdit edit : allEdits) {
+            editsByFile.computeIfAbsent(edit.file(), f -> new ArrayList<>()).add(edit);
+        }
+        Map<String, byte[]> replaced = new LinkedHashMap<>();
+        List<String> changes = new ArrayList<>();
+
+        edit(files, ConfigFiles.AXIS2, true, editsByFile, replaced, changes,
+                editor -> axis2.configure(editor, cluster, node));
+        edit(files, ConfigFiles.CARBON, true, editsByFile, replaced, changes,
+                editor -> carbon.configure(editor, node, cluster.deploymentSynchronizer()));
+        XmlSource catalinaSource = edit(files, ConfigFiles.CATALINA, cluster.proxyPorts() != null, editsByFile,
+                replaced, changes, editor -> catalina.configure(editor, cluster.proxyPorts()));
+        for (String file : new ArrayList<>(editsByFile.keySet())) {
+            edit(files, file, true, editsByFile, replaced, changes, editor -> { });
+        }
+
+        CatalinaConfigurer.WebPorts ports = CatalinaConfigurer.webPorts(catalinaSource, node.portOffset());
+        Map<String, byte[]> added = new LinkedHashMap<>();
+        added.put("cluster/node.properties", nodeProperties(cluster, node, ports));
+        if (!cluster.hostsEntries().isEmpty()) {
+            added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new NodeConfiguration(replaced, added, ports, changes);
+    }
+
+    @FunctionalInterface
+    private interface Settings {
+        void apply(XmlEditor editor) throws ConfigFileException;
+    }
+
+    /**
+     * Applies the settings, then the file's xmlEdits (after the settings, on the edited text), and keeps the
+     * result when it differs from the input.
+     *
+     * @return the file as the node will have it (null when it is absent and not required)
+     */
+    private XmlSource edit(FileReader files, String path, boolean required, Map<String, List<XmlEdit>> editsByFile,
+                                  Map<String, byte[]> replaced, List<String> changes, Settings settings)
+            throws ConfigFileException, IOException {
+        List<XmlEdit> edits = editsByFile.remove(path);
+        Optional<byte[]> original = files.read(path);
+        if (original.isEmpty()) {
+            if (required || edits != null) {
+                throw new ConfigFileException(path + ": the file does not exist in the distribution"
+                        + (edits != null ? " (named by an xmlEdit); fix the xmlEdit's <file>" : ""));
+            }
+            return null;
+        }
+        XmlSource source = XmlSource.parse(path, original.get());
+        XmlEditor editor = new XmlEditor(source);
+        settings.apply(editor);
+        changes.addAll(editor.changes());
+        XmlSource result = editor.changed() ? source.withText(editor.result()) : source;
+        if (edits != null) {
+            XmlEditor second = new XmlEditor(result);
+            xpathEdits.apply(second, edits);
+            changes.addAll(second.changes());
+            result = second.changed() ? result.withText(second.result()) : result;
+        }
+        byte[] bytes = result == source ? original.get() : result.encode(result.text());
+        if (!Arrays.equals(bytes, original.get())) {
+            replaced.put(path, bytes);
+        }
+        return result;
+    }
+
+    /** A fixed key order and no date comment (unlike java.util.Properties), so the bytes are reproducible. */
+    static byte[] nodeProperties(Cluster cluster, Node node, CatalinaConfigurer.WebPorts ports) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("id", node.id());
+        values.put("role", node.role().id());
+        values.put("domain", cluster.domain());
+        values.put("localMemberHost", node.localMemberHost());
+        values.put("localMemberPort", String.valueOf(node.localMemberPort()));
+        values.put("portOffset", String.valueOf(node.portOffset()));
+        values.put("httpPort", String.valueOf(ports.http()));
+        values.put("httpsPort", String.valueOf(ports.https()));
+        StringBuilder text = new StringBuilder("# Written by wso2-cluster-maven-plugin\n");
+        values.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '=' || c == ':' || c == '#' || c == '!') {
+                out.append('\\').append(c);
+            } else if (c > 0xFF) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,311 @@
+package io.github.wso2cluster.config;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The exact text of an XML config file and a map of where each element, attribute and comment stands in
+ * it. Edits are splices of this text ({@link TextPatch}), so every byte that no edit touches survives:
+ * comments, indentation, attribute order and quotes, line endings, the declaration, the encoding.
+ *
+ * <p>Well-formedness is checked first by JDOM2 (hardened, see {@link SafeXml}), which gives the line and
+ * column of a syntax error; this scanner then only has to find positions in text it knows to be sound.
+ */
+public final class XmlSource {
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final String fileName;
+    private final String text;
+    private final Charset charset;
+    private final boolean bom;
+    private final XmlElement root;
+
+    private XmlSource(String fileName, String text, Charset charset, boolean bom, XmlElement root) {
+        this.fileName = fileName;
+        this.text = text;
+        this.charset = charset;
+        this.bom = bom;
+        this.root = root;
+    }
+
+    /** Decodes {@code bytes} in the encoding the file declares and maps its elements. */
+    public static XmlSource parse(String fileName, byte[] bytes) throws ConfigFileException {
+        boolean bom = startsWith(bytes, UTF8_BOM);
+        int offset = bom ? UTF8_BOM.length : 0;
+        Charset charset = declaredCharset(fileName, bytes, offset);
+        String text = decode(fileName, bytes, offset, charset);
+        return parse(fileName, text, charset, bom);
+    }
+
+    /** Maps the elements of text already decoded (for example after a first round of edits). */
+    public static XmlSource parse(String fileName, String text, Charset charset, boolean bom) throws ConfigFileException {
+        SafeXml.checkWellFormed(fileName, text);
+        return new XmlSource(fileName, text, charset, bom, new Scanner(fileName, text).scan());
+    }
+
+    /** The same file with {@code newText}, re-mapped. */
+    public XmlSource withText(String newText) throws ConfigFileException {
+        return parse(fileName, newText, charset, bom);
+    }
+
+    /** The text as bytes in the file's own encoding (and BOM, if it had one). */
+    public byte[] encode(String newText) throws ConfigFileException {
+        if (!charset.newEncoder().canEncode(newText)) {
+            throw new ConfigFileException(fileName + ": a configured value has characters that the file's encoding "
+                    + charset.name() + " cannot hold; use characters from that encoding");
+        }
+        byte[] body = newText.getBytes(charset);
+        if (!bom) {
+            return body;
+        }
+        byte[] withBom = new byte[body.length + UTF8_BOM.length];
+        System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);
+        System.arraycopy(body, 0, withBom, UTF8_BOM.length, body.length);
+        return withBom;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public XmlElement root() {
+        return root;
+    }
+
+    /** The file's line separator: CRLF files stay CRLF. */
+    public String lineSeparator() {
+        int newline = text.indexOf('\n');
+        return newline > 0 && text.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+    }
+
+    /** 1-based line of an offset. */
+    public int lineOf(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    public int lineStart(int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    /** Offset just after the line separator of the line holding {@code offset} (or the end of the text). */
+    public int lineEnd(int offset) {
+        int newline = text.indexOf('\n', offset);
+        return newline < 0 ? text.length() : newline + 1;
+    }
+
+    /** The white space that starts the line holding {@code offset}. */
+    public String indentOf(int offset) {
+        int from = lineStart(offset);
+        int to = from;
+        while (to < text.length() && (text.charAt(to) == ' ' || text.charAt(to) == '\t')) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
+    /** True when only white space stands between the start of its line and {@code offset}. */
+    public boolean startsLine(int offset) {
+        return text.substring(lineStart(offset), offset).isBlank();
+    }
+
+    /** The element's character content (entities decoded, surrounding white space removed). */
+    public String textOf(XmlElement element) {
+        if (element.selfClosing) {
+            return "";
+        }
+        return XmlEscapes.unescape(text.substring(element.startTagEnd, element.endTagStart)).trim();
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Charset declaredCharset(String fileName, byte[] bytes, int offset) throws ConfigFileException {
+        String head = new String(bytes, offset, Math.min(200, bytes.length - offset), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(head);
+        if (!declared.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared.group(1));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
+            throw new ConfigFileException(fileName + ": line 1: encoding '" + declared.group(1)
+                    + "' is not supported by this Java runtime");
+        }
+    }
+
+    private static String decode(String fileName, byte[] bytes, int offset, Charset charset) throws ConfigFileException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigFileException(fileName + ": the bytes are not valid " + charset.name()
+                    + ", the encoding the file declares; fix the file or its XML declaration");
+        }
+    }
+
+    /** Finds elements, attributes and comments in text that JDOM has already found well-formed. */
+    private static final class Scanner {
+        private final String fileName;
+        private final String text;
+        private int pos;
+
+        Scanner(String fileName, String text) {
+            this.fileName = fileName;
+            this.text = text;
+        }
+
+        XmlElement scan() throws ConfigFileException {
+            Deque<XmlElement> open = new ArrayDeque<>();
+            XmlElement root = null;
+            while (true) {
+                int lt = text.indexOf('<', pos);
+                if (lt < 0) {
+                    break;
+                }
+                pos = lt;
+                if (text.startsWith("<!--", pos)) {
+                    int close = require("-->", pos + 4);
+                    if (!open.isEmpty()) {
+                        open.peek().comments.add(new XmlComment(text.substring(pos + 4, close), pos, close + 3));
+                    }
+                    pos = close + 3;
+                } else if (text.startsWith("<![CDATA[", pos)) {
+                    pos = require("]]>", pos + 9) + 3;
+                } else if (text.startsWith("<?", pos)) {
+                    pos = require("?>", pos + 2) + 2;
+                } else if (text.startsWith("<!", pos)) {
+                    throw error("a DOCTYPE or other declaration is not accepted in a config file", pos);
+                } else if (text.startsWith("</", pos)) {
+                    int close = require(">", pos);
+                    XmlElement element = open.pop();
+                    element.endTagStart = pos;
+                    element.end = close + 1;
+                    pos = close + 1;
+                } else {
+                    XmlElement element = startTag(open.peek());
+                    if (open.isEmpty()) {
+                        root = element;
+                    } else {
+                        open.peek().children.add(element);
+                    }
+                    if (!element.selfClosing) {
+                        open.push(element);
+                    }
+                }
+            }
+            if (root == null || !open.isEmpty()) {
+                throw error("the document is incomplete", text.length());
+            }
+            return root;
+        }
+
+        private XmlElement startTag(XmlElement parent) throws ConfigFileException {
+            int nameStart = pos + 1;
+            int nameEnd = nameStart;
+            while (nameEnd < text.length() && !isSpace(text.charAt(nameEnd))
+                    && text.charAt(nameEnd) != '>' && text.charAt(nameEnd) != '/') {
+                nameEnd++;
+            }
+            XmlElement element = new XmlElement(text.substring(nameStart, nameEnd), parent, pos);
+            int i = nameEnd;
+            while (true) {
+                while (i < text.length() && isSpace(text.charAt(i))) {
+                    i++;
+                }
+                if (i >= text.length()) {
+                    throw error("unterminated start tag <" + element.name + ">", pos);
+                }
+                char c = text.charAt(i);
+                if (c == '>') {
+                    element.startTagEnd = i + 1;
+                    break;
+                }
+                if (c == '/' && text.startsWith("/>", i)) {
+                    element.selfClosing = true;
+                    element.startTagEnd = i + 2;
+                    element.endTagStart = i;
+                    element.end = i + 2;
+                    break;
+                }
+                int attrStart = i;
+                int eq = text.indexOf('=', i);
+                String name = text.substring(attrStart, eq).trim();
+                int q = eq + 1;
+                while (isSpace(text.charAt(q))) {
+                    q++;
+                }
+                char quote = text.charAt(q);
+                int close = text.indexOf(quote, q + 1);
+                element.attributes.add(new XmlAttribute(name, text.substring(q + 1, close), quote, attrStart, q + 1, close));
+                i = close + 1;
+            }
+            pos = element.startTagEnd;
+            return element;
+        }
+
+        private int require(String token, int from) throws ConfigFileException {
+            int at = text.indexOf(token, from);
+            if (at < 0) {
+                throw error("'" + token + "' is missing", from);
+            }
+            return at;
+        }
+
+        private ConfigFileException error(String what, int offset) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < offset && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            return new ConfigFileException(fileName + ": line " + line + ", column " + column + ": " + what);
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.github.wso2cluster.plugin;
+
+import io.github.wso2cluster.archive.ArchiveException;
+import io.github.wso2cluster.archive.AssembledNode;
+import io.github.wso2cluster.archive.ClusterAssembly;
+import io.github.wso2cluster.archive.ClusterBuildException;
+import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.archive.EntryTimes;
+import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.ClusterInput;
+import io.github.wso2cluster.topology.DeploymentSynchronizerInput;
+import io.github.wso2cluster.topology.InvalidTopologyException;
+import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.topology.NodeInput;
+import io.github.wso2cluster.topology.ProxyPortsInput;
+import io.github.wso2cluster.topology.TopologyValidator;
+import io.github.wso2cluster.topology.XmlEditInput;
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Writes one configured, ready-to-run zip per node, {@code ${project.build.finalName}-<node id>.zip},
+ * attached with the node id as classifier, and {@code target/wso2-cluster/cluster.json}.
+ */
+@Mojo(name = "configure-cluster", defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class ConfigureClusterMojo extends AbstractDistributionMojo {
+
+    /** The clustering domain (axis2.xml parameter {@code domain}, Hazelcast's group name). Required. */
+    @Parameter(property = PluginProperties.DOMAIN)
+    private String domain;
+
+    /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
+    @Parameter(property = PluginProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
+    private String membershipScheme;
+
+    /**
+     * The well-known members every node lists, {@code host:port} or {@code a.b.c.d-e:port}. Default: the
+     * nodes marked {@code wellKnown}, or if none is, every manager.
+     */
+    @Parameter
+    private List<String> wellKnownMembers;
+
+    /** carbon.xml {@code HostName} on every node (a node's own {@code hostName} wins). */
+    @Parameter(property = PluginProperties.HOST_NAME)
+    private String hostName;
+
+    /** carbon.xml {@code MgtHostName} on manager nodes (a node's own {@code mgtHostName} wins). */
+    @Parameter(property = PluginProperties.MGT_HOST_NAME)
+    private String mgtHostName;
+
+    /** {@code proxyPort} for the HTTP ({@code <http>}) and HTTPS ({@code <https>}) connectors. */
+    @Parameter
+    private ProxyPortsInput proxyPorts;
+
+    /** The SVN deployment synchronizer: {@code svnUrl}, {@code serverId} or {@code svnUser}/{@code svnPassword}, {@code appendTenantId}. */
+    @Parameter
+    private DeploymentSynchronizerInput deploymentSynchronizer;
+
+    /** Lines for {@code /etc/hosts}, shipped as {@code cluster/hosts} in every node zip. */
+    @Parameter
+    private List<String> hostsEntries;
+
+    /** The nodes: {@code id}, {@code role}, {@code localMemberHost}, and the optional per-node settings. */
+    @Parameter
+    private List<NodeInput> nodes;
+
+    /** XPath edits applied to every node after the settings. */
+    @Parameter
+    private List<XmlEditInput> xmlEdits;
+
+    /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
+    @Parameter(property = PluginProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
+    private File overlayDirectory;
+
+    /** How many node zips are written at once; default the number of cores. */
+    @Parameter(property = PluginProperties.THREADS)
+    private Integer threads;
+
+    /** Fixes the time of edited and added zip entries, for reproducible node zips. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project.build.finalName}", readonly = true, required = true)
+    private String finalName;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final MavenProjectHelper projectHelper;
+    private final SettingsDecrypter settingsDecrypter;
+
+    @Inject
+    public ConfigureClusterMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+        this.projectHelper = projectHelper;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Cluster cluster = validate();
+        if (deploymentSynchronizer != null && deploymentSynchronizer.getSvnPassword() != null
+                && !deploymentSynchronizer.getSvnPassword().isEmpty()) {
+            getLog().warn("deploymentSynchronizer/svnPassword is written in the POM in clear text; put the"
+                    + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password) and use <serverId>.");
+        }
+        Distribution distribution = resolveDistribution();
+        try {
+            ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
+                    Digests.sha256(distribution.file()), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
+                    outputDirectory.toPath().resolve("wso2-cluster").resolve("cluster.json"),
+                    new EntryTimes(OutputTimestamp.parse(outputTimestamp).orElse(Instant.now())),
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
+            report(result);
+            for (AssembledNode zip : result.zips()) {
+                projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
+            }
+        } catch (ClusterBuildException | ArchiveException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Writing the node zips failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Cluster validate() throws MojoFailureException {
+        ClusterInput input = new ClusterInput();
+        input.domain = domain;
+        input.membershipScheme = membershipScheme;
+        input.wellKnownMembers = wellKnownMembers;
+        input.hostName = hostName;
+        input.mgtHostName = mgtHostName;
+        input.proxyPorts = proxyPorts;
+        input.deploymentSynchronizer = deploymentSynchronizer;
+        input.hostsEntries = hostsEntries == null ? new ArrayList<>() : hostsEntries;
+        input.nodes = nodes == null ? new ArrayList<>() : nodes;
+        input.xmlEdits = xmlEdits == null ? new ArrayList<>() : xmlEdits;
+        try {
+            return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter)).validate(input);
+        } catch (InvalidTopologyException | IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private void report(ClusterAssembly.Result result) {
+        for (int i = 0; i < result.nodes().size(); i++) {
+            Node node = result.nodes().get(i);
+            NodeConfiguration configuration = result.configurations().get(i);
+            AssembledNode zip = result.zips().get(i);
+            getLog().info("Node '" + node.id() + "' (" + node.role().id() + ", member " + node.memberAddress()
+                    + ", subDomain " + node.subDomain() + ", HTTP " + configuration.ports().http() + ", HTTPS "
+                    + configuration.ports().https() + "): " + configuration.replaced().size()
+                    + " config files edited -> " + zip.zip().getFileName());
+            for (String change : configuration.changes()) {
+                getLog().debug("  " + node.id() + ": " + change);
+            }
+        }
+    }
+}

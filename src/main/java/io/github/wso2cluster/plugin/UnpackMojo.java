@@ -1,0 +1,48 @@
+package io.github.wso2cluster.plugin;
+
+import io.github.wso2cluster.archive.ArchiveException;
+import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.archive.Unpacker;
+import java.io.File;
+import java.io.IOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Unpacks the WSO2 distribution once into {@code target/wso2-cluster/distribution/<top folder>/}, keeping
+ * Unix modes and times. The same bytes again do nothing; other bytes replace the whole tree.
+ */
+@Mojo(name = "unpack", defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class UnpackMojo extends AbstractDistributionMojo {
+
+    /** Where the distribution's top folder is unpacked. */
+    @Parameter(defaultValue = "${project.build.directory}/wso2-cluster/distribution", required = true)
+    private File unpackDirectory;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Distribution distribution = resolveDistribution();
+        try {
+            String sha256 = Digests.sha256(distribution.file());
+            Unpacker.Result result = new Unpacker().unpack(distribution, sha256, unpackDirectory.toPath());
+            if (result.upToDate()) {
+                getLog().info("Distribution " + distribution.file().getFileName() + " already unpacked in "
+                        + result.tree() + " (same SHA-256).");
+            } else {
+                getLog().info("Unpacked " + result.entries() + " files of " + distribution.file().getFileName()
+                        + " into " + result.tree());
+            }
+        } catch (ArchiveException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Unpacking " + distribution.file() + " into " + unpackDirectory
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.wso2cluster.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every cluster setting as the POM gives it, gathered by the Mojo for {@link TopologyValidator}. */
+public class ClusterInput {
+    public String domain;
+    public String membershipScheme;
+    public List<String> wellKnownMembers;
+    public String hostName;
+    public String mgtHostName;
+    public ProxyPortsInput proxyPorts;
+    public DeploymentSynchronizerInput deploymentSynchronizer;
+    public List<String> hostsEntries = new ArrayList<>();
+    public List<NodeInput> nodes = new ArrayList<>();
+    public List<XmlEditInput> xmlEdits = new ArrayList<>();
+}
