@@ -1,0 +1,182 @@
+package io.github.wso2cluster.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wso2cluster.Reporter;
+import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.testkit.Fixtures;
+import io.github.wso2cluster.testkit.ZipBuilder;
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.ClusterInput;
+import io.github.wso2cluster.topology.CredentialSource;
+import io.github.wso2cluster.topology.TopologyValidator;
+import io.github.wso2cluster.topology.XmlEditInput;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterAssemblyTest {
+    private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String TOP = "wso2as-5.2.1/";
+
+    @TempDir
+    Path tmp;
+    private Path distributionZip;
+
+    @BeforeEach
+    void distribution() throws Exception {
+        byte[] jar = new byte[50_000];
+        new Random(7).nextBytes(jar);
+        distributionZip = ZipBuilder.sample()
+                .stored(TOP + "repository/components/plugins/hazelcast_3.0.1.wso2v1.jar", jar)
+                .write(tmp.resolve("wso2as-5.2.1.zip"));
+    }
+
+    private ClusterAssembly.Result assemble(Cluster cluster, Path out, Path overlays) throws Exception {
+        Distribution distribution = Distribution.open(distributionZip);
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distribution, Digests.sha256(distributionZip),
+                overlays, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), 2);
+        return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request);
+    }
+
+    private static Cluster reference() throws Exception {
+        return new TopologyValidator(CredentialSource.NONE).validate(Fixtures.referenceCluster());
+    }
+
+    private static byte[] raw(ZipFile zip, ZipArchiveEntry entry) throws Exception {
+        try (InputStream in = zip.getRawInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String content(ZipFile zip, String name) throws Exception {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void untouchedEntriesAreCopiedRawAndEditedOnesKeepTheirMode() throws Exception {
+        ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), null);
+        assertEquals(List.of("deploy-1.0-manager.zip", "deploy-1.0-worker1.zip", "deploy-1.0-worker2.zip"),
+                result.zips().stream().map(z -> z.zip().getFileName().toString()).toList());
+        try (ZipFile source = ZipFile.builder().setPath(distributionZip).get();
+             ZipFile node = ZipFile.builder().setPath(result.zips().get(1).zip()).get()) {
+            List<String> sourceNames = Collections.list(source.getEntries()).stream().map(ZipArchiveEntry::getName).toList();
+            List<String> nodeNames = Collections.list(node.getEntries()).stream().map(ZipArchiveEntry::getName).toList();
+            assertEquals(sourceNames, nodeNames.subList(0, sourceNames.size()), "the distribution's order, then added files");
+            assertEquals(List.of(TOP + "cluster/node.properties"), nodeNames.subList(sourceNames.size(), nodeNames.size()));
+            for (ZipArchiveEntry original : Collections.list(source.getEntries())) {
+                ZipArchiveEntry copy = node.getEntry(original.getName());
+                assertEquals(original.getUnixMode(), copy.getUnixMode(), original.getName());
+                if (original.getName().equals(TOP + ConfigFiles.AXIS2) || original.getName().equals(TOP + ConfigFiles.CARBON)) {
+                    assertNotEquals(original.getCrc(), copy.getCrc(), original.getName() + " is edited");
+                    assertEquals(BUILD_TIME.toEpochMilli(), copy.getTime() + TimeZone.getDefault().getOffset(copy.getTime()));
+                    continue;
+                }
+                assertEquals(original.getCrc(), copy.getCrc(), original.getName());
+                assertEquals(original.getMethod(), copy.getMethod(), original.getName());
+                assertEquals(original.getTime(), copy.getTime(), original.getName());
+                assertArrayEquals(raw(source, original), raw(node, copy), original.getName() + ": compressed bytes as they were");
+            }
+            assertEquals(0100755, node.getEntry(TOP + "bin/wso2server.sh").getUnixMode());
+            assertTrue(content(node, TOP + "cluster/node.properties").contains("id=worker1\n"));
+        }
+        // java.util.zip reads it too (what the JDK, unzip and WSO2's scripts see).
+        try (java.util.zip.ZipFile jdk = new java.util.zip.ZipFile(result.zips().get(0).zip().toFile())) {
+            assertTrue(jdk.stream().count() > 10);
+        }
+    }
+
+    @Test
+    void clusterJsonListsEveryNode() throws Exception {
+        ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), null);
+        String json = Files.readString(tmp.resolve("out/wso2-cluster/cluster.json"));
+        assertTrue(json.contains("\"domain\": \"wso2.as.domain\""), json);
+        assertTrue(json.contains("{\"id\": \"worker2\", \"role\": \"worker\", \"zip\": \"deploy-1.0-worker2.zip\", \"sha256\": \""
+                + result.zips().get(2).sha256() + "\", \"member\": \"10.0.0.4:4300\""), json);
+        assertEquals(Digests.sha256(result.zips().get(2).zip()), result.zips().get(2).sha256());
+        assertTrue(json.contains("\"httpPort\": 9763, \"httpsPort\": 9443"), json);
+        assertTrue(json.contains("\"wellKnownMembers\": [\"10.0.0.2:4100\", \"10.0.0.3:4200\"]"), json);
+    }
+
+    @Test
+    void twoBuildsInDifferentTimeZonesGiveTheSameBytes() throws Exception {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            ClusterAssembly.Result tokyo = assemble(reference(), tmp.resolve("tokyo"), null);
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            ClusterAssembly.Result la = assemble(reference(), tmp.resolve("la"), null);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(tokyo.zips().get(i).sha256(), la.zips().get(i).sha256());
+            }
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("tokyo/wso2-cluster/cluster.json")),
+                    Files.readAllBytes(tmp.resolve("la/wso2-cluster/cluster.json")));
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void overlaysApplyBeforeTheSettings() throws Exception {
+        Path overlays = tmp.resolve("wso2");
+        Files.createDirectories(overlays.resolve("common/repository/components/lib"));
+        Files.writeString(overlays.resolve("common/repository/components/lib/mysql-driver.jar"), "driver");
+        Files.createDirectories(overlays.resolve("manager/repository/conf/axis2"));
+        String customAxis2 = Files.readString(ZipBuilder.sampleDistribution().resolve(ConfigFiles.AXIS2))
+                .replace("<parameter name=\"mcastTTL\">100</parameter>", "<parameter name=\"mcastTTL\">3</parameter>");
+        Files.writeString(overlays.resolve("manager/repository/conf/axis2/axis2.xml"), customAxis2);
+        Files.createDirectories(overlays.resolve("worker1"));
+        Files.writeString(overlays.resolve("worker1/README.txt"), "worker1 readme");
+
+        ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), overlays);
+        try (ZipFile manager = ZipFile.builder().setPath(result.zips().get(0).zip()).get();
+             ZipFile worker1 = ZipFile.builder().setPath(result.zips().get(1).zip()).get()) {
+            String axis2 = content(manager, TOP + ConfigFiles.AXIS2);
+            assertTrue(axis2.contains("<parameter name=\"mcastTTL\">3</parameter>"), "the overlay's file is the base");
+            assertTrue(axis2.contains("<parameter name=\"membershipScheme\">wka</parameter>"), "the settings win");
+            assertEquals("driver", content(manager, TOP + "repository/components/lib/mysql-driver.jar"));
+            assertEquals("driver", content(worker1, TOP + "repository/components/lib/mysql-driver.jar"));
+            assertEquals("worker1 readme", content(worker1, TOP + "README.txt"));
+            assertEquals(0100644, worker1.getEntry(TOP + "README.txt").getUnixMode());
+            assertTrue(content(manager, TOP + "README.txt").startsWith("Sample distribution"));
+            assertTrue(content(worker1, TOP + ConfigFiles.AXIS2).contains("<parameter name=\"mcastTTL\">100</parameter>"));
+        }
+    }
+
+    @Test
+    void aFailingNodeLeavesNoZipAtAll() throws Exception {
+        Path out = tmp.resolve("out");
+        ClusterAssembly.Result first = assemble(reference(), out, null);
+        byte[] before = Files.readAllBytes(first.zips().get(0).zip());
+
+        ClusterInput input = Fixtures.referenceCluster();
+        input.nodes.get(2).setXmlEdits(List.of(new XmlEditInput(ConfigFiles.CARBON, "/Server/Nope", null, "1")));
+        Cluster broken = new TopologyValidator(CredentialSource.NONE).validate(input);
+        ClusterBuildException e = assertThrows(ClusterBuildException.class, () -> assemble(broken, out, null));
+        assertEquals(List.of("node 'worker2': repository/conf/carbon.xml: xmlEdit xpath '/Server/Nope' matches nothing;"
+                + " check the element names against the file"), e.problems());
+        assertArrayEquals(before, Files.readAllBytes(first.zips().get(0).zip()), "the previous zips stay as they were");
+        try (Stream<Path> files = Files.list(out)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".part")));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.wso2cluster.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wso2cluster.testkit.ZipBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistributionTest {
+    @TempDir
+    Path tmp;
+
+    private String failure(Path zip) {
+        return assertThrows(ArchiveException.class, () -> Distribution.open(zip)).getMessage();
+    }
+
+    @Test
+    void theSampleIsAValidDistribution() throws Exception {
+        Distribution distribution = Distribution.open(ZipBuilder.sample().write(tmp.resolve("as.zip")));
+        assertEquals("wso2as-5.2.1", distribution.topFolder());
+        assertTrue(distribution.read("repository/conf/carbon.xml").isPresent());
+    }
+
+    @Test
+    void missingFile() {
+        assertTrue(failure(tmp.resolve("nope.zip")).contains("does not exist"));
+    }
+
+    @Test
+    void notAZip() throws Exception {
+        Path zip = Files.writeString(tmp.resolve("as.zip"), "this is not a zip");
+        assertTrue(failure(zip).contains("is not a readable zip file"), failure(zip));
+    }
+
+    @Test
+    void truncatedZip() throws Exception {
+        Path whole = ZipBuilder.sample().write(tmp.resolve("whole.zip"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(tmp.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        String message = failure(cut);
+        assertTrue(message.contains("cut.zip") && message.contains("truncated or corrupt"), message);
+    }
+
+    @Test
+    void noSingleTopFolder() throws Exception {
+        Path zip = ZipBuilder.sample().file("other/readme.txt", "x").write(tmp.resolve("as.zip"));
+        assertTrue(failure(zip).contains("has no single top folder"), failure(zip));
+        Path flat = ZipBuilder.create().file("readme.txt", "x").write(tmp.resolve("flat.zip"));
+        assertTrue(failure(flat).contains("has no single top folder"), failure(flat));
+    }
+
+    @Test
+    void noAxis2Xml() throws Exception {
+        Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/axis2/axis2.xml").write(tmp.resolve("as.zip"));
+        assertTrue(failure(zip).contains("has no wso2as-5.2.1/repository/conf/axis2/axis2.xml"), failure(zip));
+    }
+
+    @Test
+    void unsafeEntryNamesAreRefused() throws Exception {
+        for (String name : new String[] {"wso2as-5.2.1/../../evil.sh", "/etc/evil", "wso2as-5.2.1\\..\\evil", "C:/evil"}) {
+            Path zip = ZipBuilder.sample().file(name, "x").write(tmp.resolve("evil.zip"));
+            String message = failure(zip);
+            // commons-compress reads a backslash as a separator, so that entry is reported with slashes.
+            assertTrue(message.contains("unsafe entry '" + name.replace('\\', '/') + "'"), message);
+        }
+    }
+}
