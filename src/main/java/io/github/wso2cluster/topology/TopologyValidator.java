@@ -1,5 +1,10 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
+import io.github.wso2cluster.topology.input.NodeInput;
+import io.github.wso2cluster.topology.input.ProxyPortsInput;
+import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

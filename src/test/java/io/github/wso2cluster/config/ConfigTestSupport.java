@@ -2,7 +2,7 @@ package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.testkit.Fixtures;
 import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.ClusterInput;
+import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.TopologyValidator;
 import java.io.IOException;

@@ -106,7 +106,7 @@ class XmlEditingTrapsTest {
 
     @Test
     void nonAsciiValuesSurviveInUtf8AndAreRefusedWhereTheEncodingCannotHoldThem() throws Exception {
-        io.github.wso2cluster.topology.ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
+        io.github.wso2cluster.topology.input.ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
         input.hostName = "\u0430s.example.com";
         ConfigFileException e = assertThrows(ConfigFileException.class, () ->
                 configure(ConfigTestSupport.cluster(input), "worker1", ConfigTestSupport.filesOf(ZipBuilder.sampleDistribution())));
@@ -147,8 +147,8 @@ class XmlEditingTrapsTest {
         byte[] catalina = ("<Server>\n  <Service>\n    <Connector port='9763' redirectPort='9443'/>\n"
                 + "    <Connector port='9443' scheme='https'/>\n    <Connector port='8009' protocol='AJP/1.3'/>\n  </Service>\n</Server>\n")
                 .getBytes(StandardCharsets.UTF_8);
-        io.github.wso2cluster.topology.ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
-        input.proxyPorts = new io.github.wso2cluster.topology.ProxyPortsInput("80", "443");
+        io.github.wso2cluster.topology.input.ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
+        input.proxyPorts = new io.github.wso2cluster.topology.input.ProxyPortsInput("80", "443");
         byte[] out = configure(ConfigTestSupport.cluster(input), "worker1", sampleWith(ConfigFiles.CATALINA, catalina))
                 .replaced().get(ConfigFiles.CATALINA);
         LineDiff diff = LineDiff.of(new String(catalina, StandardCharsets.UTF_8), new String(out, StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package io.github.wso2cluster.testkit;
 
-import io.github.wso2cluster.topology.ClusterInput;
-import io.github.wso2cluster.topology.NodeInput;
+import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.NodeInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
+import io.github.wso2cluster.topology.input.NodeInput;
+import io.github.wso2cluster.topology.input.ProxyPortsInput;
+import io.github.wso2cluster.topology.input.XmlEditInput;
 import static io.github.wso2cluster.testkit.Fixtures.node;
 import static io.github.wso2cluster.testkit.Fixtures.referenceCluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;

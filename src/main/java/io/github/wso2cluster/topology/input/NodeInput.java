@@ -1,4 +1,4 @@
-package io.github.wso2cluster.topology;
+package io.github.wso2cluster.topology.input;
 
 import java.util.ArrayList;
 import java.util.List;

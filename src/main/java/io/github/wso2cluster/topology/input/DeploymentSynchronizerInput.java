@@ -1,4 +1,4 @@
-package io.github.wso2cluster.topology;
+package io.github.wso2cluster.topology.input;
 
 /** {@code <deploymentSynchronizer>} as written in the POM. */
 public class DeploymentSynchronizerInput {

@@ -1,0 +1,21 @@
+String log = new File(basedir, 'build.log').text
+def expected = [
+    "domain: is required",
+    "wellKnownMembers[1]: '10.0.0.9-3:4200': the range end 3 must be greater than its start 9",
+    "deploymentSynchronizer/svnUrl: is required",
+    "nodes[1] 'worker1': role 'slave' is unknown; use manager or worker",
+    "nodes[1] 'worker1': localMemberHost:localMemberPort 10.0.0.3:4200 is already used by nodes[0] 'worker0'",
+    "nodes[1] 'worker1': portOffset 0 gives HTTP port 9763, which nodes[0] 'worker0' (HTTP) on the same host 10.0.0.3 also uses",
+    "nodes[2] 'worker2': localMemberPort 70000 is not a port (1-65535)",
+    "nodes[3] 'Worker_3': id 'Worker_3' is not a valid classifier",
+    "nodes[3] 'Worker_3': localMemberHost is required",
+    "nodes: no node has role manager",
+]
+def missing = expected.findAll { !log.contains(it) }
+assert missing.isEmpty() : "problems not reported: ${missing}"
+assert log.contains('The cluster description has 11 problems (nothing was written)')
+assert !log.contains('\tat io.github') : 'a plain message, no stack trace'
+File target = new File(basedir, 'target')
+assert !target.exists() || !target.listFiles().any { it.name.endsWith('.zip') } : 'no node zip may be written'
+assert !new File(basedir, 'target/wso2-cluster/cluster.json').exists()
+return true
