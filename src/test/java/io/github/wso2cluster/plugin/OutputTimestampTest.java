@@ -1,0 +1,26 @@
+package io.github.wso2cluster.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OutputTimestampTest {
+    @Test
+    void readsMavensFormats() {
+        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), OutputTimestamp.parse("2026-01-01T00:00:00Z"));
+        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), OutputTimestamp.parse("2026-01-01T01:00:00+01:00"));
+        assertEquals(Optional.of(Instant.ofEpochSecond(1767225600)), OutputTimestamp.parse("1767225600"));
+        assertEquals(Optional.empty(), OutputTimestamp.parse(null));
+        assertEquals(Optional.empty(), OutputTimestamp.parse("a"), "one character means unset, as in Maven");
+    }
+
+    @Test
+    void rejectsGarbageSayingWhatItWants() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse("yesterday"));
+        assertTrue(e.getMessage().contains("project.build.outputTimestamp 'yesterday'"));
+    }
+}
