@@ -57,12 +57,13 @@ expected.each { id, e ->
         def diffs = node.differencesFrom(distribution, [AXIS2, CARBON, CATALINA])
         assert diffs.isEmpty() : "${id}: ${diffs}"
         assert node.entry('bin/wso2server.sh').unixMode == 0100755
+        assert node.xpath(AXIS2, "/axisconfig/parameter[@name='EnableChildFirstClassLoading']") == 'true'
         // edited files: lines no setting touches are byte-for-byte the same
         [AXIS2, CARBON, CATALINA].each { f ->
             assert node.entry(f).unixMode == stock.entry(f).unixMode
             def diff = LineDiff.of(new String(stock.bytes(f), 'ISO-8859-1'), new String(node.bytes(f), 'ISO-8859-1'))
             diff.removed().each { line ->
-                assert line =~ /enable="false"|membershipScheme|name="domain"|localMember|subDomain|<hostName>|<port>|<Enabled>|<AutoCommit>|<SvnUrl>|<SvnUser>|<SvnPassword>/ : "${id} ${f}: unexpected change of line: ${line}"
+                assert line =~ /enable="false"|childfirstCL|membershipScheme|name="domain"|localMember|subDomain|<hostName>|<port>|<Enabled>|<AutoCommit>|<SvnUrl>|<SvnUser>|<SvnPassword>/ : "${id} ${f}: unexpected change of line: ${line}"
             }
         }
         // the ISO-8859-1 copyright byte of carbon.xml is still one byte
@@ -77,6 +78,10 @@ expected.each { id, e ->
     }
 }
 String log = new File(basedir, 'build.log').text
+// verify-cluster ran in the verify phase (before install) on the zips of this build, and wrote both reports.
+assert log.contains('verify-cluster: 3 nodes passed 12 checks (0 warnings)')
+assert new File(basedir, 'target/wso2-cluster/verify-cluster.txt').text.startsWith('verify-cluster: 3 nodes, 12 checks: 0 errors, 0 warnings')
+assert new File(basedir, 'target/wso2-cluster/TEST-wso2-cluster.xml').text.contains('<testsuite name="wso2-cluster" tests="36" failures="0"')
 assert log.contains("Node 'worker2' (worker, member 10.0.0.4:4300, subDomain worker, HTTP 9763, HTTPS 9443)")
 assert log.contains('[DEBUG]') : 'the build ran with -X'
 assert !log.contains('it-Plain-Pa55word') : 'the SVN password must never reach the log, not even with -X'

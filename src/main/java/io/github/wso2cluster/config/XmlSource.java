@@ -195,6 +195,7 @@ public final class XmlSource {
 
         XmlElement scan() throws ConfigFileException {
             Deque<XmlElement> open = new ArrayDeque<>();
+            java.util.List<XmlComment> outside = new java.util.ArrayList<>();
             XmlElement root = null;
             while (true) {
                 int lt = text.indexOf('<', pos);
@@ -204,8 +205,11 @@ public final class XmlSource {
                 pos = lt;
                 if (text.startsWith("<!--", pos)) {
                     int close = require("-->", pos + 4);
-                    if (!open.isEmpty()) {
-                        open.peek().comments.add(new XmlComment(text.substring(pos + 4, close), pos, close + 3));
+                    XmlComment comment = new XmlComment(text.substring(pos + 4, close), pos, close + 3);
+                    if (open.isEmpty()) {
+                        outside.add(comment);
+                    } else {
+                        open.peek().comments.add(comment);
                     }
                     pos = close + 3;
                 } else if (text.startsWith("<![CDATA[", pos)) {
@@ -235,6 +239,8 @@ public final class XmlSource {
             if (root == null || !open.isEmpty()) {
                 throw error("the document is incomplete", text.length());
             }
+            // Comments before and after the root element (licence headers) are kept with the root.
+            root.comments.addAll(0, outside);
             return root;
         }
 

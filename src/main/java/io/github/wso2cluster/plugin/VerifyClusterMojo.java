@@ -1,0 +1,122 @@
+package io.github.wso2cluster.plugin;
+
+import io.github.wso2cluster.verify.ClusterManifests;
+import io.github.wso2cluster.verify.ClusterVerifier;
+import io.github.wso2cluster.verify.Finding;
+import io.github.wso2cluster.verify.NodeFacts;
+import io.github.wso2cluster.verify.NodeFiles;
+import io.github.wso2cluster.verify.Reports;
+import io.github.wso2cluster.verify.Severity;
+import io.github.wso2cluster.verify.VerifyResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Checks that finished nodes form one working cluster, reading their real config files: the zips this
+ * build made (from cluster.json), or any zips and unpacked node folders given with {@code archives}, with
+ * no POM needed. Writes {@code verify-cluster.txt} and the JUnit report {@code TEST-wso2-cluster.xml}
+ * every time, pass or fail.
+ */
+@Mojo(name = "verify-cluster", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class VerifyClusterMojo extends AbstractMojo {
+
+    /**
+     * Node zips or unpacked node folders to check instead of this build's, comma-separated. Relative paths
+     * are taken from the project folder (the current folder without a POM).
+     */
+    @Parameter(property = PluginProperties.ARCHIVES)
+    private String archives;
+
+    /** Fails the build on warnings too. */
+    @Parameter(property = PluginProperties.FAIL_ON_WARNING, defaultValue = "false")
+    private boolean failOnWarning;
+
+    /** Skips the goal. */
+    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping (" + PluginProperties.SKIP + "=true).");
+            return;
+        }
+        boolean standalone = project.getFile() == null;
+        // Without a POM, Maven's stand-in project leaves ${project.build.directory} unresolved: use ./target.
+        Path base = standalone ? Path.of(session.getExecutionRootDirectory()) : project.getBasedir().toPath();
+        Path buildDirectory = standalone ? base.resolve("target") : Path.of(project.getBuild().getDirectory());
+        Path reportFolder = buildDirectory.resolve("wso2-cluster");
+
+        List<Path> nodePaths = nodePaths(base, buildDirectory, standalone);
+        List<NodeFacts> nodes = new ArrayList<>();
+        for (Path path : nodePaths) {
+            try {
+                nodes.add(NodeFiles.read(path));
+            } catch (IOException e) {
+                throw new MojoFailureException("verify-cluster cannot read " + path + ": " + e.getMessage());
+            }
+        }
+        VerifyResult result = new ClusterVerifier().verify(nodes);
+        try {
+            Reports.write(result, reportFolder, failOnWarning);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Writing the verify-cluster reports to " + reportFolder + " failed: "
+                    + e.getMessage(), e);
+        }
+        boolean failed = result.errors() > 0 || (failOnWarning && result.warnings() > 0);
+        if (failed) {
+            throw new MojoFailureException(result.text().stripTrailing() + "\nReports: " + reportFolder.resolve(Reports.TEXT)
+                    + ", " + reportFolder.resolve(Reports.JUNIT));
+        }
+        for (Finding finding : result.findings()) {
+            if (finding.severity() == Severity.WARNING) {
+                getLog().warn("node '" + finding.node() + "' [" + finding.check() + "] " + finding.located());
+            }
+        }
+        getLog().info("verify-cluster: " + nodes.size() + " nodes passed " + result.checks().size() + " checks ("
+                + result.warnings() + " warnings); report " + reportFolder.resolve(Reports.TEXT));
+    }
+
+    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone) throws MojoFailureException {
+        if (archives != null && !archives.isBlank()) {
+            List<Path> paths = new ArrayList<>();
+            for (String item : archives.split(",")) {
+                if (!item.isBlank()) {
+                    paths.add(base.resolve(item.trim()).normalize());
+                }
+            }
+            return paths;
+        }
+        if (standalone) {
+            throw new MojoFailureException("Without a pom.xml, say which nodes to check: -D" + PluginProperties.ARCHIVES
+                    + "=node1.zip,node2.zip,unpacked-node3/");
+        }
+        Path manifest = buildDirectory.resolve("wso2-cluster").resolve("cluster.json");
+        if (!Files.isRegularFile(manifest)) {
+            throw new MojoFailureException("No " + manifest + ": run configure-cluster first (it runs in the package"
+                    + " phase, so 'mvn verify' runs both), or give the node zips with <archives>");
+        }
+        try {
+            return ClusterManifests.nodeZips(manifest, buildDirectory);
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read " + manifest + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.wso2cluster.verify;
+
+import java.util.List;
+
+/** Clustering is on, with well-known-address membership, on every node. */
+final class ClusteringEnabledCheck implements Check {
+    @Override
+    public String name() {
+        return "clustering-enabled";
+    }
+
+    @Override
+    public void run(List<NodeFacts> nodes, Findings findings) {
+        for (NodeFacts node : nodes) {
+            if (node.file(io.github.wso2cluster.config.ConfigFiles.AXIS2).isEmpty()) {
+                continue; // reported by config-files
+            }
+            if (node.clustering().isEmpty()) {
+                findings.error(node, io.github.wso2cluster.config.ConfigFiles.AXIS2,
+                        "has no active <clustering> element; restore the stock HazelcastClusteringAgent block");
+                continue;
+            }
+            Located enable = node.clusteringEnable();
+            if (!"true".equals(enable.value())) {
+                findings.error(node, enable, "clustering is disabled ("
+                        + (enable.present() ? "enable=\"" + enable.value() + "\"" : "no enable attribute")
+                        + "); set enable=\"true\" on <clustering>");
+            }
+            Located scheme = node.clusteringParameter("membershipScheme");
+            if (!"wka".equals(scheme.value())) {
+                findings.error(node, scheme, "membershipScheme is " + (scheme.present() ? "'" + scheme.value() + "'" : "missing")
+                        + "; set <parameter name=\"membershipScheme\">wka</parameter> (well-known address)");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.wso2cluster.verify;
+
+import io.github.wso2cluster.topology.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SVN deployment synchronizer: on everywhere or nowhere, one URL, managers commit and check out,
+ * workers only check out, a single committer, and values exactly true/false.
+ */
+final class DeploymentSynchronizerCheck implements Check {
+    private static final List<String> FLAGS = List.of("Enabled", "AutoCommit", "AutoCheckout", "SvnUrlAppendTenantId");
+
+    @Override
+    public String name() {
+        return "deployment-synchronizer";
+    }
+
+    @Override
+    public void run(List<NodeFacts> nodes, Findings findings) {
+        List<NodeFacts> enabled = new ArrayList<>();
+        List<NodeFacts> disabled = new ArrayList<>();
+        for (NodeFacts node : nodes) {
+            if (node.file(io.github.wso2cluster.config.ConfigFiles.CARBON).isEmpty()) {
+                continue;
+            }
+            for (String flag : FLAGS) {
+                Located value = node.depSync(flag);
+                if (value.present() && !value.value().equals("true") && !value.value().equals("false")) {
+                    findings.error(node, value, "DeploymentSynchronizer/" + flag + " is '" + value.value()
+                            + "'; Carbon reads only true or false");
+                }
+            }
+            (("true".equals(node.depSync("Enabled").value())) ? enabled : disabled).add(node);
+        }
+        if (enabled.isEmpty()) {
+            return; // not used by this cluster: nothing to keep consistent
+        }
+        for (NodeFacts node : disabled) {
+            findings.error(node, node.depSync("Enabled"), "the deployment synchronizer is off here but on for "
+                    + names(enabled) + "; this node will not get deployments: set Enabled to true");
+        }
+        String url = enabled.get(0).depSync("SvnUrl").value();
+        List<String> committers = new ArrayList<>();
+        for (NodeFacts node : enabled) {
+            Located nodeUrl = node.depSync("SvnUrl");
+            if (url != null && !url.equals(nodeUrl.value())) {
+                findings.error(node, nodeUrl, "SvnUrl '" + nodeUrl.value() + "' differs from node '"
+                        + enabled.get(0).name() + "''s '" + url + "'; all nodes must sync one repository");
+            }
+            Role role = node.role().orElse(null);
+            Located commit = node.depSync("AutoCommit");
+            if ("true".equals(commit.value())) {
+                committers.add(node.name());
+                if (role == Role.WORKER) {
+                    findings.error(node, commit, "a worker with AutoCommit true commits to SVN and conflicts with the"
+                            + " manager; set AutoCommit to false on workers");
+                }
+            } else if (role == Role.MANAGER) {
+                findings.error(node, commit, "the manager does not commit (AutoCommit " + commit.value()
+                        + "); deployments never reach the workers: set AutoCommit to true");
+            }
+            Located checkout = node.depSync("AutoCheckout");
+            if (!"true".equals(checkout.value())) {
+                findings.error(node, checkout, "AutoCheckout is " + checkout.value() + "; set it to true on every node");
+            }
+        }
+        if (committers.size() > 1) {
+            for (NodeFacts node : enabled) {
+                if (committers.contains(node.name())) {
+                    findings.error(node, node.depSync("AutoCommit"), "more than one node commits to SVN ("
+                            + committers + "); keep exactly one committer, the manager");
+                }
+            }
+        }
+    }
+
+    private static String names(List<NodeFacts> nodes) {
+        return nodes.stream().map(NodeFacts::name).toList().toString();
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.wso2cluster.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what one check finds; hands the check's name to every finding. */
+public final class Findings {
+    private final String check;
+    private final List<Finding> all;
+
+    Findings(String check, List<Finding> all) {
+        this.check = check;
+        this.all = all;
+    }
+
+    public void error(NodeFacts node, Located where, String message) {
+        add(Severity.ERROR, node, where, message);
+    }
+
+    public void warning(NodeFacts node, Located where, String message) {
+        add(Severity.WARNING, node, where, message);
+    }
+
+    public void error(NodeFacts node, String file, String message) {
+        all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, message));
+    }
+
+    private void add(Severity severity, NodeFacts node, Located where, String message) {
+        all.add(new Finding(severity, check, node.name(), where == null ? null : where.file(),
+                where == null ? 0 : where.line(), message));
+    }
+
+    static List<Finding> newList() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.wso2cluster.verify;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Every node advertises a real address: not empty, not loopback, not the wildcard. */
+final class LocalMemberHostCheck implements Check {
+    @Override
+    public String name() {
+        return "local-member-host";
+    }
+
+    @Override
+    public void run(List<NodeFacts> nodes, Findings findings) {
+        for (NodeFacts node : nodes) {
+            if (node.clustering().isEmpty()) {
+                continue;
+            }
+            Located host = node.clusteringParameter("localMemberHost");
+            String value = host.present() ? host.value().trim().toLowerCase(Locale.ROOT) : "";
+            if (value.isEmpty()) {
+                findings.error(node, host, "localMemberHost is empty; set the address other members reach this node on");
+            } else if (value.equals("localhost") || value.startsWith("127.") || value.equals("::1")
+                    || value.equals("0.0.0.0")) {
+                findings.error(node, host, "localMemberHost is " + host.value().trim() + ", which other machines cannot"
+                        + " reach; set this node's own network address");
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.wso2cluster.verify;
+
+import io.github.wso2cluster.archive.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes {@code verify-cluster.txt} and {@code TEST-wso2-cluster.xml} (JUnit XML: one test case per check and
+ * node, so CI servers list each check), each moved into place whole.
+ */
+public final class Reports {
+    public static final String TEXT = "verify-cluster.txt";
+    public static final String JUNIT = "TEST-wso2-cluster.xml";
+
+    private Reports() {
+    }
+
+    public static void write(VerifyResult result, Path folder, boolean failOnWarning) throws IOException {
+        AtomicFiles.write(folder.resolve(TEXT), result.text().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(folder.resolve(JUNIT), junit(result, failOnWarning).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String junit(VerifyResult result, boolean failOnWarning) {
+        StringBuilder cases = new StringBuilder();
+        int tests = 0;
+        int failures = 0;
+        for (NodeFacts node : result.nodes()) {
+            for (String check : result.checks()) {
+                tests++;
+                List<Finding> findings = result.of(node.name(), check);
+                boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
+                        || (failOnWarning && f.severity() == Severity.WARNING));
+                cases.append("  <testcase classname=\"").append(attr("wso2-cluster." + node.name()))
+                        .append("\" name=\"").append(attr(check)).append("\" time=\"0\"");
+                if (findings.isEmpty()) {
+                    cases.append("/>\n");
+                    continue;
+                }
+                cases.append(">\n");
+                StringBuilder details = new StringBuilder();
+                for (Finding finding : findings) {
+                    details.append(finding.severity()).append(' ').append(finding.located()).append('\n');
+                }
+                if (failed) {
+                    failures++;
+                    cases.append("    <failure message=\"").append(attr(findings.get(0).located())).append("\" type=\"")
+                            .append(attr(check)).append("\">").append(text(details.toString())).append("</failure>\n");
+                } else {
+                    cases.append("    <system-out>").append(text(details.toString())).append("</system-out>\n");
+                }
+                cases.append("  </testcase>\n");
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"wso2-cluster\" tests=\"" + tests
+                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "</testsuite>\n";
+    }
+
+    private static String text(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String attr(String value) {
+        return text(value).replace("\"", "&quot;").replace("\n", "&#10;");
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.wso2cluster.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wso2cluster.config.SafeXml;
+import io.github.wso2cluster.testkit.TestClusters;
+import io.github.wso2cluster.testkit.ZipBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeFilesAndReportsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nodeZipsAreNamedByTheirNodeProperties() throws Exception {
+        List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
+        NodeFacts worker = NodeFiles.read(zips.get(1));
+        assertEquals("worker1", worker.name());
+        assertEquals("wso2.as.domain", worker.clusteringParameter("domain").value());
+    }
+
+    @Test
+    void foreignZipsAndFoldersAreNamedByTheirFileNames() throws Exception {
+        Path zip = ZipBuilder.sample().write(tmp.resolve("as-node-7.zip"));
+        assertEquals("as-node-7", NodeFiles.read(zip).name());
+        Path folder = tmp.resolve("node-b");
+        Files.createDirectories(folder);
+        copyTree(ZipBuilder.sampleDistribution(), folder.resolve("wso2as-5.2.1"));
+        NodeFacts facts = NodeFiles.read(folder);
+        assertEquals("node-b", facts.name());
+        assertEquals("wso2.carbon.domain", facts.clusteringParameter("domain").value(), "read from the single top folder");
+        assertEquals(List.of(), facts.readProblems());
+        NodeFacts top = NodeFiles.read(folder.resolve("wso2as-5.2.1"));
+        assertEquals("wso2as-5.2.1", top.name(), "the top folder itself works too");
+    }
+
+    @Test
+    void aFolderThatIsNoNodeIsRefused() {
+        IOException e = assertThrows(IOException.class, () -> NodeFiles.read(tmp));
+        assertTrue(e.getMessage().contains("is not an unpacked WSO2 node"), e.getMessage());
+        IOException missing = assertThrows(IOException.class, () -> NodeFiles.read(tmp.resolve("nope.zip")));
+        assertTrue(missing.getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void theStockDistributionFailsTheChecksAnOperatorWouldExpect() throws Exception {
+        Path zip = ZipBuilder.sample().write(tmp.resolve("stock.zip"));
+        VerifyResult result = new ClusterVerifier().verify(List.of(NodeFiles.read(zip)));
+        List<String> failed = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::check)
+                .distinct().toList();
+        assertEquals(List.of("clustering-enabled", "local-member-host", "well-known-members", "placeholders"), failed,
+                result::text);
+        assertTrue(result.findings().stream().anyMatch(f -> f.check().equals("domain") && f.severity() == Severity.WARNING));
+    }
+
+    @Test
+    void theJunitReportHasOneTestCasePerCheckAndNode() throws Exception {
+        List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
+        TestClusters.editEntry(zips.get(2), "repository/conf/axis2/axis2.xml", t -> t.replace(">wso2.as.domain<", ">x&amp;y<"));
+        List<NodeFacts> nodes = new ArrayList<>();
+        for (Path zip : zips) {
+            nodes.add(NodeFiles.read(zip));
+        }
+        VerifyResult result = new ClusterVerifier().verify(nodes);
+        Reports.write(result, tmp.resolve("reports"), false);
+        Document junit = SafeXml.parse("junit", Files.readString(tmp.resolve("reports/" + Reports.JUNIT)));
+        Element suite = junit.getRootElement();
+        assertEquals("36", suite.getAttributeValue("tests"));
+        assertEquals("1", suite.getAttributeValue("failures"));
+        Element failed = suite.getChildren("testcase").stream().filter(c -> c.getChild("failure") != null)
+                .findFirst().orElseThrow();
+        assertEquals("wso2-cluster.worker2", failed.getAttributeValue("classname"));
+        assertEquals("domain", failed.getAttributeValue("name"));
+        assertTrue(failed.getChild("failure").getAttributeValue("message").contains("domain 'x&y' differs"));
+        String text = Files.readString(tmp.resolve("reports/" + Reports.TEXT));
+        assertTrue(text.startsWith("verify-cluster: 3 nodes, 12 checks: 1 error, 0 warnings\n"), text);
+        assertTrue(text.contains("node 'manager' (" + zips.get(0) + "): every check passed"), text);
+    }
+
+    @Test
+    void warningsFailTestCasesOnlyWithFailOnWarning() {
+        NodeFacts node = NodeFacts.of("n", "n.zip", java.util.Map.of());
+        Finding warning = new Finding(Severity.WARNING, "domain", "n", "f.xml", 3, "stock domain");
+        VerifyResult result = new VerifyResult(List.of("domain"), List.of(node), List.of(warning));
+        assertTrue(Reports.junit(result, false).contains("failures=\"0\""));
+        assertTrue(Reports.junit(result, false).contains("<system-out>WARNING f.xml:3: stock domain"));
+        assertTrue(Reports.junit(result, true).contains("failures=\"1\""));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}
