@@ -10,6 +10,14 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes only when the content differs, so an unchanged file keeps its time (and readers see no change). */
+    public static void writeIfChanged(Path destination, byte[] content) throws IOException {
+        if (Files.isRegularFile(destination) && java.util.Arrays.equals(Files.readAllBytes(destination), content)) {
+            return;
+        }
+        write(destination, content);
+    }
+
     public static void write(Path destination, byte[] content) throws IOException {
         Path parent = destination.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -7,6 +7,7 @@ import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +22,22 @@ import java.util.Optional;
 public final class ClusterAssembly {
 
     /** Everything the assembly needs besides the cluster. */
+    /**
+     * @param timeFixed     whether {@code times} is the project's fixed output timestamp (then part of the inputs)
+     * @param stateDirectory where each node's input fingerprint is kept between builds
+     */
     public record Request(Distribution distribution, String distributionSha256, Path overlayRoot, Path outputDirectory,
-                          String finalName, Path manifest, EntryTimes times, int threads) {
+                          String finalName, Path manifest, EntryTimes times, boolean timeFixed, int threads,
+                          String pluginVersion, Path stateDirectory) {
     }
 
-    /** The nodes that were written, in the cluster's order. */
-    public record Result(List<Node> nodes, List<NodeConfiguration> configurations, List<AssembledNode> zips) {
+    /**
+     * The nodes, in the cluster's order, with their zips.
+     *
+     * @param rebuilt the ids of the nodes whose zips were written by this run (the others were up to date)
+     */
+    public record Result(List<Node> nodes, List<NodeConfiguration> configurations, List<AssembledNode> zips,
+                         List<String> rebuilt) {
     }
 
     private final Reporter reporter;
@@ -58,15 +69,40 @@ public final class ClusterAssembly {
         if (!problems.isEmpty()) {
             throw new ClusterBuildException(problems);
         }
+        Map<String, AssembledNode> zips = new HashMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
+        List<NodeArchive> outdated = new ArrayList<>();
         for (NodeArchive archive : archives) {
             reporter.debug("node '" + archive.nodeId() + "': overlay files " + archive.overlay().files().keySet());
+            String fingerprint = NodeFingerprint.of(request.pluginVersion(), request.distributionSha256(),
+                    archive.configuration(), archive.overlay(), request.times(), request.timeFixed());
+            fingerprints.put(archive.nodeId(), fingerprint);
+            Optional<NodeState> state = NodeState.read(stateFile(request, archive.nodeId()));
+            if (state.isPresent() && state.get().fingerprint().equals(fingerprint) && state.get().matches(archive.output())) {
+                zips.put(archive.nodeId(), new AssembledNode(archive.nodeId(), archive.output(), state.get().sha256(),
+                        state.get().size()));
+            } else {
+                outdated.add(archive);
+            }
         }
-        List<AssembledNode> zips = new NodeAssembler(request.threads())
-                .assemble(request.distribution(), archives, request.times());
-        AtomicFiles.write(request.manifest(), ClusterManifest.render(cluster,
+        List<AssembledNode> written = new NodeAssembler(request.threads())
+                .assemble(request.distribution(), outdated, request.times());
+        List<String> rebuilt = new ArrayList<>();
+        for (AssembledNode zip : written) {
+            zips.put(zip.nodeId(), zip);
+            rebuilt.add(zip.nodeId());
+            new NodeState(fingerprints.get(zip.nodeId()), zip.sha256(), zip.size(),
+                    Files.getLastModifiedTime(zip.zip()).toMillis()).write(stateFile(request, zip.nodeId()));
+        }
+        List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
+        AtomicFiles.writeIfChanged(request.manifest(), ClusterManifest.render(cluster,
                 request.distribution().file().getFileName().toString(), request.distributionSha256(),
-                cluster.nodes(), configurations, zips));
-        return new Result(cluster.nodes(), configurations, zips);
+                cluster.nodes(), configurations, ordered));
+        return new Result(cluster.nodes(), configurations, ordered, rebuilt);
+    }
+
+    private static Path stateFile(Request request, String nodeId) {
+        return request.stateDirectory().resolve(nodeId + ".state");
     }
 
     /** A file of the node's tree: its overlay's copy, else the distribution's (read once, shared by all nodes). */

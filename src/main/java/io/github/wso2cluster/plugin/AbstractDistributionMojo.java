@@ -1,6 +1,7 @@
 package io.github.wso2cluster.plugin;
 
 import io.github.wso2cluster.archive.ArchiveException;
+import io.github.wso2cluster.archive.DigestCache;
 import io.github.wso2cluster.archive.Distribution;
 import java.io.File;
 import java.nio.file.Path;
@@ -54,6 +55,12 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
         } catch (ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+    }
+
+    /** The distribution's SHA-256, hashed again only when its size or time changed (see {@link DigestCache}). */
+    protected String distributionSha256(Distribution distribution) throws java.io.IOException {
+        Path cache = Path.of(project.getBuild().getDirectory(), "wso2-cluster", "distribution.sha256");
+        return new DigestCache(cache).sha256(distribution.file());
     }
 
     private Path dependencyFile() throws MojoExecutionException, MojoFailureException {

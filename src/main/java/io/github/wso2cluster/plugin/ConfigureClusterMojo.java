@@ -4,7 +4,6 @@ import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.AssembledNode;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.ClusterBuildException;
-import io.github.wso2cluster.archive.Digests;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
@@ -19,7 +18,9 @@ import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -105,6 +106,10 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /** Part of every node's input fingerprint: a new plugin version rebuilds every node. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
     private final MavenProjectHelper projectHelper;
     private final SettingsDecrypter settingsDecrypter;
 
@@ -124,11 +129,13 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         }
         Distribution distribution = resolveDistribution();
         try {
+            Optional<Instant> fixedTime = OutputTimestamp.parse(outputTimestamp);
+            Path work = outputDirectory.toPath().resolve("wso2-cluster");
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
-                    Digests.sha256(distribution.file()), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
-                    outputDirectory.toPath().resolve("wso2-cluster").resolve("cluster.json"),
-                    new EntryTimes(OutputTimestamp.parse(outputTimestamp).orElse(Instant.now())),
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    distributionSha256(distribution), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
+                    work.resolve("cluster.json"), new EntryTimes(fixedTime.orElse(Instant.now())), fixedTime.isPresent(),
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), pluginVersion,
+                    work.resolve("nodes"));
             ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
             report(result);
             for (AssembledNode zip : result.zips()) {
@@ -163,10 +170,18 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     }
 
     private void report(ClusterAssembly.Result result) {
+        if (result.rebuilt().isEmpty()) {
+            getLog().info("All " + result.nodes().size() + " node zips are up to date (same distribution, settings,"
+                    + " overlays and plugin version).");
+        }
         for (int i = 0; i < result.nodes().size(); i++) {
             Node node = result.nodes().get(i);
             NodeConfiguration configuration = result.configurations().get(i);
             AssembledNode zip = result.zips().get(i);
+            if (!result.rebuilt().contains(node.id())) {
+                getLog().debug("Node '" + node.id() + "' is up to date: " + zip.zip().getFileName());
+                continue;
+            }
             getLog().info("Node '" + node.id() + "' (" + node.role().id() + ", member " + node.memberAddress()
                     + ", subDomain " + node.subDomain() + ", HTTP " + configuration.ports().http() + ", HTTPS "
                     + configuration.ports().https() + "): " + configuration.replaced().size()

@@ -1,7 +1,6 @@
 package io.github.wso2cluster.plugin;
 
 import io.github.wso2cluster.archive.ArchiveException;
-import io.github.wso2cluster.archive.Digests;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.Unpacker;
 import java.io.File;
@@ -29,7 +28,7 @@ public class UnpackMojo extends AbstractDistributionMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Distribution distribution = resolveDistribution();
         try {
-            String sha256 = Digests.sha256(distribution.file());
+            String sha256 = distributionSha256(distribution);
             Unpacker.Result result = new Unpacker().unpack(distribution, sha256, unpackDirectory.toPath());
             if (result.upToDate()) {
                 getLog().info("Distribution " + distribution.file().getFileName() + " already unpacked in "

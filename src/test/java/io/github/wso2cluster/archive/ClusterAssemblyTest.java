@@ -52,7 +52,8 @@ class ClusterAssemblyTest {
     private ClusterAssembly.Result assemble(Cluster cluster, Path out, Path overlays) throws Exception {
         Distribution distribution = Distribution.open(distributionZip);
         ClusterAssembly.Request request = new ClusterAssembly.Request(distribution, Digests.sha256(distributionZip),
-                overlays, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), 2);
+                overlays, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), true, 2,
+                "1.0-test", out.resolve("wso2-cluster/nodes"));
         return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request);
     }
 
@@ -160,6 +161,50 @@ class ClusterAssemblyTest {
             assertTrue(content(manager, TOP + "README.txt").startsWith("Sample distribution"));
             assertTrue(content(worker1, TOP + ConfigFiles.AXIS2).contains("<parameter name=\"mcastTTL\">100</parameter>"));
         }
+    }
+
+    @Test
+    void aSecondBuildWithNothingChangedWritesNothing() throws Exception {
+        Path out = tmp.resolve("out");
+        ClusterAssembly.Result first = assemble(reference(), out, null);
+        assertEquals(List.of("manager", "worker1", "worker2"), first.rebuilt());
+        List<Long> times = modified(first);
+        ClusterAssembly.Result second = assemble(reference(), out, null);
+        assertEquals(List.of(), second.rebuilt());
+        assertEquals(times, modified(second), "no zip was rewritten");
+        assertEquals(first.zips().stream().map(AssembledNode::sha256).toList(),
+                second.zips().stream().map(AssembledNode::sha256).toList());
+    }
+
+    @Test
+    void aChangedInputRebuildsExactlyTheNodesItTouches() throws Exception {
+        Path out = tmp.resolve("out");
+        Path overlays = tmp.resolve("wso2");
+        Files.createDirectories(overlays.resolve("worker2"));
+        Files.writeString(overlays.resolve("worker2/notes.txt"), "v1");
+        assemble(reference(), out, overlays);
+
+        ClusterInput input = Fixtures.referenceCluster();
+        input.nodes.get(1).setPortOffset("5");
+        assertEquals(List.of("worker1"), assemble(new TopologyValidator(CredentialSource.NONE).validate(input), out, overlays).rebuilt(),
+                "a setting of one node");
+        Files.writeString(overlays.resolve("worker2/notes.txt"), "v2");
+        assertEquals(List.of("worker2"), assemble(new TopologyValidator(CredentialSource.NONE).validate(input), out, overlays).rebuilt(),
+                "an overlay file of one node");
+        Files.delete(out.resolve("deploy-1.0-manager.zip"));
+        assertEquals(List.of("manager"), assemble(new TopologyValidator(CredentialSource.NONE).validate(input), out, overlays).rebuilt(),
+                "a deleted zip");
+        input.hostName = "other.example.com";
+        assertEquals(List.of("manager", "worker1", "worker2"),
+                assemble(new TopologyValidator(CredentialSource.NONE).validate(input), out, overlays).rebuilt(), "a cluster-wide setting");
+    }
+
+    private static List<Long> modified(ClusterAssembly.Result result) throws Exception {
+        List<Long> times = new java.util.ArrayList<>();
+        for (AssembledNode zip : result.zips()) {
+            times.add(Files.getLastModifiedTime(zip.zip()).toMillis());
+        }
+        return times;
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class TestClusters {
             Distribution distribution = Distribution.open(zip);
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution, Digests.sha256(zip), null, out,
                     "cluster", out.resolve("wso2-cluster/cluster.json"),
-                    new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), 2);
+                    new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test", out.resolve("wso2-cluster/nodes"));
             return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request).zips().stream()
                     .map(z -> z.zip()).toList();
         } finally {
