@@ -1,0 +1,215 @@
+package io.github.wso2cluster.bench;
+
+import io.github.wso2cluster.Reporter;
+import io.github.wso2cluster.archive.ClusterAssembly;
+import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.archive.EntryTimes;
+import io.github.wso2cluster.archive.Unpacker;
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.CredentialSource;
+import io.github.wso2cluster.topology.TopologyValidator;
+import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.NodeInput;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Times node assembly against two baselines measured in the same run, on a synthetic distribution:
+ * the copy floor (one {@code unzip} plus one {@code cp} of the zip per node) and unpack-and-rezip (one
+ * {@code unzip}, then per node a copy of the tree and a {@code zip -r}). Also times {@code unpack} against
+ * {@code unzip}. Run with {@code mvn -Pbench install}; sizes with -Dbench.sizeMb, -Dbench.entries,
+ * -Dbench.nodes (e.g. 1,10,30), -Dbench.rezipMaxNodes (skip the slow baseline above that count).
+ */
+public final class AssemblyBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        long sizeMb = Long.getLong("bench.sizeMb", 200);
+        int entries = Integer.getInteger("bench.entries", 6000);
+        List<Integer> nodeCounts = Stream.of(System.getProperty("bench.nodes", "1,10,30").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int rezipMax = Integer.getInteger("bench.rezipMaxNodes", 30);
+        Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+        Path sample = Path.of(System.getProperty("bench.sample",
+                "src/example/distribution/src/main/dist/wso2as-5.2.1")).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+
+        System.out.printf(Locale.ROOT, "Generating a %d MB distribution with %d entries...%n", sizeMb, entries);
+        Path zip = SyntheticDistribution.write(work.resolve("dist/wso2as-bench.zip"), sample, sizeMb << 20, entries);
+        String sha = Digests.sha256(zip); // also warms the page cache for every contender alike
+        System.out.printf(Locale.ROOT, "  %s: %.1f MB, %d entries%n", zip.getFileName(), Files.size(zip) / 1048576.0,
+                Distribution.open(zip).entryCount());
+
+        // unpack vs unzip
+        double unzipSeconds = time(() -> run(work, "unzip", "-q", "-o", zip.toString(), "-d", work.resolve("unzip-ref").toString()));
+        resetPeaks();
+        double unpackSeconds = time(() -> new Unpacker().unpack(Distribution.open(zip), sha, work.resolve("unpack")));
+        long unpackPeak = peakHeap();
+
+        List<String> rows = new ArrayList<>();
+        for (int nodes : nodeCounts) {
+            Path out = work.resolve("plugin-" + nodes);
+            Cluster cluster = cluster(nodes);
+            resetPeaks();
+            double plugin = time(() -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(
+                    Distribution.open(zip), sha, null, out, "bench", out.resolve("wso2-cluster/cluster.json"),
+                    new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true,
+                    Runtime.getRuntime().availableProcessors(), "bench", out.resolve("wso2-cluster/nodes"))));
+            long peak = peakHeap();
+            deleteTree(out);
+
+            Path floorDir = Files.createDirectories(work.resolve("floor-" + nodes));
+            double floor = time(() -> {
+                run(work, "unzip", "-q", "-o", zip.toString(), "-d", floorDir.resolve("tree").toString());
+                for (int i = 0; i < nodes; i++) {
+                    run(work, "cp", zip.toString(), floorDir.resolve("node-" + i + ".zip").toString());
+                }
+            });
+            deleteTree(floorDir);
+
+            double rezip = Double.NaN;
+            if (nodes <= rezipMax) {
+                Path rezipDir = Files.createDirectories(work.resolve("rezip-" + nodes));
+                rezip = time(() -> {
+                    run(work, "unzip", "-q", "-o", zip.toString(), "-d", rezipDir.resolve("tree").toString());
+                    for (int i = 0; i < nodes; i++) {
+                        Path node = rezipDir.resolve("node-" + i);
+                        run(work, "cp", "-r", rezipDir.resolve("tree").toString(), node.toString());
+                        run(node, "zip", "-q", "-r", rezipDir.resolve("node-" + i + ".zip").toString(), ".");
+                        deleteTree(node);
+                    }
+                });
+                deleteTree(rezipDir);
+            }
+            rows.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %.2f | %s | %d |", nodes, plugin, floor,
+                    Double.isNaN(rezip) ? "skipped" : String.format(Locale.ROOT, "%.2f", rezip), plugin / floor,
+                    Double.isNaN(rezip) ? "-" : String.format(Locale.ROOT, "%.1f", rezip / plugin), peak >> 20));
+            System.out.println(rows.get(rows.size() - 1));
+        }
+
+        String mavenRows = mavenBuilds(work, zip);
+
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "Distribution: %.0f MB zip, %d entries; %d cores; max heap %d MB; %s %s%n%n",
+                Files.size(zip) / 1048576.0, entries, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        table.append("| nodes | plugin (s) | copy floor (s) | unpack+rezip (s) | plugin / floor | rezip / plugin | plugin peak heap (MB) |\n");
+        table.append("|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> table.append(r).append('\n'));
+        table.append(String.format(Locale.ROOT, "%nunpack: %.2f s, unzip: %.2f s (unpack / unzip = %.2f), unpack peak heap %d MB%n",
+                unpackSeconds, unzipSeconds, unpackSeconds / unzipSeconds, unpackPeak >> 20));
+        table.append(mavenRows);
+        Files.writeString(work.resolve("results.md"), table.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(table);
+        deleteTree(work.resolve("unzip-ref"));
+        deleteTree(work.resolve("unpack"));
+    }
+
+    /**
+     * The real plugin in a real Maven build of a 10-node deployment project, with MAVEN_OPTS=-Xmx96m: a clean
+     * build, a rebuild with nothing changed, and {@code mvn validate} as Maven's own start-up cost.
+     */
+    static String mavenBuilds(Path work, Path zip) throws Exception {
+        String mavenHome = System.getProperty("maven.home");
+        String version = System.getProperty("bench.pluginVersion");
+        if (mavenHome == null || version == null) {
+            return "\n(Maven builds skipped: run through mvn -Pbench install, which sets maven.home and the plugin version)\n";
+        }
+        int nodes = Integer.getInteger("bench.mavenNodes", 10);
+        Path project = Files.createDirectories(work.resolve("project"));
+        StringBuilder nodeXml = new StringBuilder();
+        for (int i = 0; i < nodes; i++) {
+            nodeXml.append("<node><id>").append(i == 0 ? "manager" : "worker" + i).append("</id><role>")
+                    .append(i == 0 ? "manager" : "worker").append("</role><localMemberHost>10.1.0.").append(i + 1)
+                    .append("</localMemberHost></node>\n");
+        }
+        Files.writeString(project.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>bench</groupId><artifactId>cluster</artifactId><version>1</version><packaging>pom</packaging>"
+                + "<properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>"
+                + "<build><plugins><plugin><groupId>io.github.wso2cluster</groupId><artifactId>wso2-cluster-maven-plugin</artifactId>"
+                + "<version>" + version + "</version><executions><execution><goals><goal>unpack</goal><goal>configure-cluster</goal>"
+                + "</goals></execution></executions><configuration><distributionFile>" + zip + "</distributionFile>"
+                + "<domain>bench</domain><nodes>" + nodeXml + "</nodes></configuration></plugin></plugins></build></project>\n");
+        String mvn = Path.of(mavenHome, "bin", "mvn").toString();
+        double clean = time(() -> maven(project, mvn, "package"));
+        double noChange = time(() -> maven(project, mvn, "package"));
+        double startup = time(() -> maven(project, mvn, "validate"));
+        return String.format(Locale.ROOT, "%nReal Maven builds, %d nodes, MAVEN_OPTS=-Xmx96m: clean package %.2f s;"
+                + " no-change package %.2f s; mvn validate (start-up) %.2f s; no-change cost beyond start-up %.2f s%n",
+                nodes, clean, noChange, startup, noChange - startup);
+    }
+
+    static void maven(Path dir, String mvn, String goal) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(mvn, "-B", "-q", goal).directory(dir.toFile()).inheritIO();
+        builder.environment().put("MAVEN_OPTS", "-Xmx96m");
+        if (builder.start().waitFor() != 0) {
+            throw new IOException("mvn " + goal + " failed in " + dir + " (with MAVEN_OPTS=-Xmx96m)");
+        }
+    }
+
+    static Cluster cluster(int nodes) throws Exception {
+        ClusterInput input = new ClusterInput();
+        input.domain = "bench.domain";
+        for (int i = 0; i < nodes; i++) {
+            NodeInput node = new NodeInput();
+            node.setId(i == 0 ? "manager" : "worker" + i);
+            node.setRole(i == 0 ? "manager" : "worker");
+            node.setLocalMemberHost("10.1." + (i / 250) + "." + (i % 250 + 1));
+            input.nodes.add(node);
+        }
+        return new TopologyValidator(CredentialSource.NONE).validate(input);
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static double time(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+    }
+
+    static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since the last reset: an upper bound of the live heap. */
+    static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
