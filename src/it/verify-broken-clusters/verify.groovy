@@ -1,13 +1,10 @@
+import io.github.wso2cluster.testkit.NestedMaven
+
 // The POM build (archives, failOnWarning) passed: the reference cluster is clean.
 assert new File(basedir, 'target/wso2-cluster/verify-cluster.txt').text.startsWith('verify-cluster: 3 nodes, 12 checks: 0 errors, 0 warnings')
 
 // Each broken copy: verify-cluster in a folder with no POM at all, as a linter for clusters built elsewhere.
-File settings = new File(basedir, 'nested-settings.xml')
-settings.text = """<settings><profiles><profile><id>up</id><activation><activeByDefault>true</activeByDefault></activation>
-  <repositories><repository><id>up</id><url>${new File(userLocalRepository).toURI()}</url></repository></repositories>
-  <pluginRepositories><pluginRepository><id>up</id><url>${new File(userLocalRepository).toURI()}</url></pluginRepository></pluginRepositories>
-</profile></profiles></settings>"""
-
+def maven = new NestedMaven(mavenHome, localRepositoryPath, userLocalRepository, basedir)
 def expected = [
     'domain-mismatch'    : ["node 'worker2'", "[domain] repository/conf/axis2/axis2.xml:", "domain 'wso2.as.other' differs from 'wso2.as.domain'"],
     'clustering-disabled': ["node 'worker1'", "[clustering-enabled] repository/conf/axis2/axis2.xml:43: clustering is disabled (enable=\"false\")"],
@@ -16,20 +13,15 @@ def expected = [
     'proxy-port-missing' : ["node 'manager'", "[proxy-ports] repository/conf/tomcat/catalina-server.xml:", "proxyPort is set on the HTTP connector only"],
     'loopback-host'      : ["node 'worker1'", "[local-member-host]", "localMemberHost is 127.0.0.1, which other machines cannot reach"],
 ]
-String mvn = new File(mavenHome, 'bin/mvn').path
 expected.each { name, texts ->
     File dir = new File(basedir, "broken/${name}")
     assert !new File(dir, 'pom.xml').exists()
-    def command = [mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
-                   "io.github.wso2cluster:wso2-cluster-maven-plugin:${pluginVersion}:verify-cluster",
-                   '-Dwso2-cluster.archives=cluster-manager.zip,cluster-worker1.zip,cluster-worker2.zip']
-    Process process = new ProcessBuilder(command.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
-    String output = process.inputStream.text
-    int exit = process.waitFor()
-    new File(basedir, "broken-${name}.log").text = output
-    assert exit != 0 : "${name}: verify-cluster passed a broken cluster:\n${output}"
-    texts.each { assert output.contains(it) : "${name}: the output does not say '${it}':\n${output}" }
-    assert !output.contains('\tat io.github') : "${name}: stack trace in the output"
+    def result = maven.run(dir, "io.github.wso2cluster:wso2-cluster-maven-plugin:${pluginVersion}:verify-cluster".toString(),
+            '-Dwso2-cluster.archives=cluster-manager.zip,cluster-worker1.zip,cluster-worker2.zip')
+    new File(basedir, "broken-${name}.log").text = result.output()
+    assert result.exit() != 0 : "${name}: verify-cluster passed a broken cluster:\n${result.output()}"
+    texts.each { assert result.output().contains(it) : "${name}: the output does not say '${it}':\n${result.output()}" }
+    assert !result.output().contains('\tat io.github') : "${name}: stack trace in the output"
     File reports = new File(dir, 'target/wso2-cluster')
     assert new File(reports, 'verify-cluster.txt').text.contains(texts.last())
     String junit = new File(reports, 'TEST-wso2-cluster.xml').text

@@ -2,6 +2,7 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
+import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.topology.Cluster;
@@ -48,7 +49,7 @@ public final class ClusterAssembly {
     }
 
     public Result assemble(Cluster cluster, Request request) throws ClusterBuildException, ArchiveException, IOException {
-        Map<String, byte[]> distributionFiles = new HashMap<>();
+        Map<String, byte[]> distributionFiles = new HashMap<>(request.distribution().read(filesToConfigure(cluster)));
         List<String> problems = new ArrayList<>();
         List<NodeConfiguration> configurations = new ArrayList<>();
         List<NodeArchive> archives = new ArrayList<>();
@@ -105,6 +106,15 @@ public final class ClusterAssembly {
         return request.stateDirectory().resolve(nodeId + ".state");
     }
 
+    /** Every distribution file a setting or xmlEdit may edit: read together, in one pass over the zip. */
+    private static List<String> filesToConfigure(Cluster cluster) {
+        java.util.Set<String> files = new java.util.LinkedHashSet<>(List.of(ConfigFiles.AXIS2, ConfigFiles.CARBON,
+                ConfigFiles.CATALINA));
+        cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
+        cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));
+        return List.copyOf(files);
+    }
+
     /** A file of the node's tree: its overlay's copy, else the distribution's (read once, shared by all nodes). */
     private static Optional<byte[]> read(String path, Overlay overlay, Distribution distribution,
                                          Map<String, byte[]> cache) throws IOException {
@@ -112,15 +122,13 @@ public final class ClusterAssembly {
         if (overlaid.isPresent()) {
             return overlaid;
         }
-        synchronized (cache) {
-            if (!cache.containsKey(path)) {
-                try {
-                    cache.put(path, distribution.read(path).orElse(null));
-                } catch (ArchiveException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
+        if (!cache.containsKey(path)) {
+            try {
+                cache.put(path, distribution.read(path).orElse(null));
+            } catch (ArchiveException e) {
+                throw new IOException(e.getMessage(), e);
             }
-            return Optional.ofNullable(cache.get(path));
         }
+        return Optional.ofNullable(cache.get(path));
     }
 }

@@ -33,14 +33,30 @@ public final class Unpacker {
     }
 
     /**
+     * The tree a previous unpack of the same bytes left in {@code target}, if it is still there: checked
+     * before the zip is even opened, so an up-to-date build costs one small file read.
+     */
+    public java.util.Optional<Path> upToDate(String sha256, Path target) throws IOException {
+        Path marker = target.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return java.util.Optional.empty();
+        }
+        String[] recorded = Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ", 2);
+        if (recorded.length != 2 || !recorded[0].equals(sha256) || recorded[1].isEmpty()
+                || EntryNames.problem(recorded[1]) != null || recorded[1].contains("/")) {
+            return java.util.Optional.empty();
+        }
+        Path tree = target.resolve(recorded[1]);
+        return Files.isDirectory(tree) ? java.util.Optional.of(tree) : java.util.Optional.empty();
+    }
+
+    /**
      * @param target the folder that receives {@code <top folder>/} and the marker
      */
     public Result unpack(Distribution distribution, String sha256, Path target) throws ArchiveException, IOException {
-        Path marker = target.resolve(MARKER);
         String expected = sha256 + " " + distribution.topFolder() + "\n";
         Path tree = target.resolve(distribution.topFolder());
-        if (Files.isRegularFile(marker) && Files.isDirectory(tree)
-                && Files.readString(marker, StandardCharsets.UTF_8).equals(expected)) {
+        if (upToDate(sha256, target).filter(tree::equals).isPresent()) {
             return new Result(tree, true, 0);
         }
         Path parent = target.toAbsolutePath().getParent();

@@ -49,7 +49,15 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
 
     /** The distribution zip: {@code distributionFile}, else the project's (chosen) zip dependency, checked. */
     protected Distribution resolveDistribution() throws MojoExecutionException, MojoFailureException {
-        Path file = distributionFile != null ? distributionFile.toPath() : dependencyFile();
+        return open(distributionPath());
+    }
+
+    /** The distribution's file, not yet opened or checked. */
+    protected Path distributionPath() throws MojoExecutionException, MojoFailureException {
+        return distributionFile != null ? distributionFile.toPath() : dependencyFile();
+    }
+
+    protected static Distribution open(Path file) throws MojoFailureException {
         try {
             return Distribution.open(file);
         } catch (ArchiveException e) {
@@ -58,9 +66,9 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
     }
 
     /** The distribution's SHA-256, hashed again only when its size or time changed (see {@link DigestCache}). */
-    protected String distributionSha256(Distribution distribution) throws java.io.IOException {
+    protected String distributionSha256(Path file) throws java.io.IOException {
         Path cache = Path.of(project.getBuild().getDirectory(), "wso2-cluster", "distribution.sha256");
-        return new DigestCache(cache).sha256(distribution.file());
+        return new DigestCache(cache).sha256(file);
     }
 
     private Path dependencyFile() throws MojoExecutionException, MojoFailureException {

@@ -132,7 +132,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             Optional<Instant> fixedTime = OutputTimestamp.parse(outputTimestamp);
             Path work = outputDirectory.toPath().resolve("wso2-cluster");
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
-                    distributionSha256(distribution), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
+                    distributionSha256(distribution.file()), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
                     work.resolve("cluster.json"), new EntryTimes(fixedTime.orElse(Instant.now())), fixedTime.isPresent(),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), pluginVersion,
                     work.resolve("nodes"));

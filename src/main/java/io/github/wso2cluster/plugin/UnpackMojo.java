@@ -5,6 +5,8 @@ import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.Unpacker;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,10 +28,19 @@ public class UnpackMojo extends AbstractDistributionMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Distribution distribution = resolveDistribution();
+        Path file = distributionPath();
         try {
-            String sha256 = distributionSha256(distribution);
-            Unpacker.Result result = new Unpacker().unpack(distribution, sha256, unpackDirectory.toPath());
+            Distribution.requireFile(file);
+            String sha256 = distributionSha256(file);
+            Unpacker unpacker = new Unpacker();
+            Optional<Path> current = unpacker.upToDate(sha256, unpackDirectory.toPath());
+            if (current.isPresent()) {
+                getLog().info("Distribution " + file.getFileName() + " already unpacked in " + current.get()
+                        + " (same SHA-256).");
+                return;
+            }
+            Distribution distribution = open(file);
+            Unpacker.Result result = unpacker.unpack(distribution, sha256, unpackDirectory.toPath());
             if (result.upToDate()) {
                 getLog().info("Distribution " + distribution.file().getFileName() + " already unpacked in "
                         + result.tree() + " (same SHA-256).");
@@ -40,7 +51,7 @@ public class UnpackMojo extends AbstractDistributionMojo {
         } catch (ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Unpacking " + distribution.file() + " into " + unpackDirectory
+            throw new MojoExecutionException("Unpacking " + file + " into " + unpackDirectory
                     + " failed: " + e.getMessage(), e);
         }
     }

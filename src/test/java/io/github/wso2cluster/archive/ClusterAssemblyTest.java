@@ -107,6 +107,16 @@ class ClusterAssemblyTest {
     }
 
     @Test
+    void duplicateEntriesInTheDistributionKeepTheFirstInEveryNode() throws Exception {
+        distributionZip = ZipBuilder.sample().duplicate(TOP + "README.txt", "second copy").write(tmp.resolve("dup.zip"));
+        ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), null);
+        try (ZipFile node = ZipFile.builder().setPath(result.zips().get(0).zip()).get()) {
+            assertEquals(1, Collections.list(node.getEntries()).stream().filter(e -> e.getName().equals(TOP + "README.txt")).count());
+            assertTrue(content(node, TOP + "README.txt").startsWith("Sample distribution"));
+        }
+    }
+
+    @Test
     void clusterJsonListsEveryNode() throws Exception {
         ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), null);
         String json = Files.readString(tmp.resolve("out/wso2-cluster/cluster.json"));

@@ -74,6 +74,26 @@ class UnpackerTest {
     }
 
     @Test
+    void symlinkEntriesAreNeverFollowedOutOfTheTree() throws Exception {
+        Path zip = ZipBuilder.sample().write(tmp.resolve("plain.zip"));
+        Path withLink = tmp.resolve("link.zip");
+        // A symlink entry whose target is /etc/passwd, then a file written "through" it.
+        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get();
+             var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(withLink)) {
+            in.copyRawEntries(out, e -> true);
+            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("wso2as-5.2.1/lib/passwd");
+            link.setUnixMode(org.apache.commons.compress.archivers.zip.UnixStat.LINK_FLAG | 0777);
+            out.putArchiveEntry(link);
+            out.write("/etc/passwd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeArchiveEntry();
+        }
+        Unpacker.Result result = unpack(withLink, tmp.resolve("dist"));
+        Path unpacked = result.tree().resolve("lib/passwd");
+        assertFalse(Files.isSymbolicLink(unpacked), "a link entry is not recreated as a link");
+        assertEquals("/etc/passwd", Files.readString(unpacked), "its target is kept as text only");
+    }
+
+    @Test
     void duplicateEntriesKeepTheFirst() throws Exception {
         Path zip = ZipBuilder.sample().duplicate("wso2as-5.2.1/README.txt", "second copy").write(tmp.resolve("dup.zip"));
         Unpacker.Result result = unpack(zip, tmp.resolve("dist"));

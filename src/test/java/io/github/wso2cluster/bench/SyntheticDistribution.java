@@ -16,13 +16,13 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * random bytes), some text, the sample's three config files and an executable start script. Written as a
  * stream, so generating 200 MB needs no memory to speak of.
  */
-final class SyntheticDistribution {
+public final class SyntheticDistribution {
     static final String TOP = "wso2as-bench/";
 
     private SyntheticDistribution() {
     }
 
-    static Path write(Path zip, Path sampleTree, long targetBytes, int entries) throws IOException {
+    public static Path write(Path zip, Path sampleTree, long targetBytes, int entries) throws IOException {
         Files.createDirectories(zip.getParent());
         Random random = new Random(42);
         int textEntries = Math.max(1, entries / 10);

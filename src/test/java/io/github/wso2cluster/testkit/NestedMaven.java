@@ -1,0 +1,62 @@
+package io.github.wso2cluster.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a real Maven build from an invoker script, in any folder (one without a POM, a generated reactor,
+ * a build to kill half-way): the plugin comes from the ITs' local repository, everything else from the
+ * outer build's local repository.
+ */
+public final class NestedMaven {
+    private final File mvn;
+    private final File localRepository;
+    private final File settings;
+
+    /** Output and exit code of a finished build. */
+    public record Result(int exit, String output) {
+    }
+
+    public NestedMaven(String mavenHome, File localRepository, String userLocalRepository, File workDir) throws IOException {
+        this(mavenHome, localRepository, userLocalRepository, workDir, "");
+    }
+
+    /** @param serversXml {@code <server>} elements for the builds' settings.xml */
+    public NestedMaven(String mavenHome, File localRepository, String userLocalRepository, File workDir, String serversXml)
+            throws IOException {
+        this.mvn = new File(mavenHome, "bin/mvn");
+        this.localRepository = localRepository;
+        this.settings = new File(workDir, "nested-settings.xml");
+        String url = new File(userLocalRepository).toURI().toString();
+        Files.writeString(settings.toPath(), "<settings><profiles><profile><id>outer</id><activation>"
+                + "<activeByDefault>true</activeByDefault></activation>"
+                + "<repositories><repository><id>outer</id><url>" + url + "</url></repository></repositories>"
+                + "<pluginRepositories><pluginRepository><id>outer</id><url>" + url + "</url></pluginRepository>"
+                + "</pluginRepositories></profile></profiles><servers>" + serversXml + "</servers></settings>\n", StandardCharsets.UTF_8);
+    }
+
+    public Result run(File dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Process process = start(dir, environment, args);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+
+    public Result run(File dir, String... args) throws IOException, InterruptedException {
+        return run(dir, Map.of(), args);
+    }
+
+    /** Starts a build; its output (stdout and stderr) is the process's input stream. */
+    public Process start(File dir, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(mvn.getPath(), "-B", "-s", settings.getPath(),
+                "-Dmaven.repo.local=" + localRepository.getPath()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+}
