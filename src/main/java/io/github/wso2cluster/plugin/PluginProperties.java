@@ -15,6 +15,8 @@ final class PluginProperties {
     static final String ARCHIVES = PREFIX + "archives";
     static final String FAIL_ON_WARNING = PREFIX + "failOnWarning";
     static final String LIVE = PREFIX + "live";
+    static final String LIVE_TIMEOUT = PREFIX + "liveTimeout";
+    static final String HAZELCAST_VERSION = PREFIX + "hazelcastVersion";
 
     private PluginProperties() {
     }

@@ -3,12 +3,18 @@ package io.github.wso2cluster.plugin;
 import io.github.wso2cluster.verify.ClusterManifests;
 import io.github.wso2cluster.verify.ClusterVerifier;
 import io.github.wso2cluster.verify.Finding;
+import io.github.wso2cluster.verify.HazelcastVersions;
+import io.github.wso2cluster.verify.LiveCluster;
 import io.github.wso2cluster.verify.NodeFacts;
 import io.github.wso2cluster.verify.NodeFiles;
 import io.github.wso2cluster.verify.Reports;
 import io.github.wso2cluster.verify.Severity;
 import io.github.wso2cluster.verify.VerifyResult;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.time.Duration;
+import javax.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +58,32 @@ public class VerifyClusterMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /**
+     * Also starts one real Hazelcast member per node, configured from its axis2.xml as Carbon does, mapped
+     * onto loopback, and checks that they form one cluster of all nodes.
+     */
+    @Parameter(property = PluginProperties.LIVE, defaultValue = "false")
+    private boolean live;
+
+    /** Seconds the live check waits for the cluster to form. */
+    @Parameter(property = PluginProperties.LIVE_TIMEOUT, defaultValue = "60")
+    private int liveTimeout;
+
+    /**
+     * The com.hazelcast:hazelcast release for the live check. Default: the one of the distribution's kernel,
+     * from its repository/components/plugins/hazelcast_*.jar (3.5.x kernels run as 3.5.5, the first 3.5 that
+     * runs on Java 17).
+     */
+    @Parameter(property = PluginProperties.HAZELCAST_VERSION)
+    private String hazelcastVersion;
+
+    private final HazelcastResolver hazelcastResolver;
+
+    @Inject
+    public VerifyClusterMojo(HazelcastResolver hazelcastResolver) {
+        this.hazelcastResolver = hazelcastResolver;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -74,6 +106,11 @@ public class VerifyClusterMojo extends AbstractMojo {
             }
         }
         VerifyResult result = new ClusterVerifier().verify(nodes);
+        if (live) {
+            // Runs whatever the static checks found, so the reports show both.
+            result = result.withLive(runLive(nodes));
+            getLog().info(result.live());
+        }
         try {
             Reports.write(result, reportFolder, failOnWarning);
         } catch (IOException e) {
@@ -92,6 +129,26 @@ public class VerifyClusterMojo extends AbstractMojo {
         }
         getLog().info("verify-cluster: " + nodes.size() + " nodes passed " + result.checks().size() + " checks ("
                 + result.warnings() + " warnings); report " + reportFolder.resolve(Reports.TEXT));
+    }
+
+    private LiveCluster.Outcome runLive(List<NodeFacts> nodes) throws MojoExecutionException, MojoFailureException {
+        List<String> versions;
+        try {
+            versions = HazelcastVersions.candidates(nodes, hazelcastVersion);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        Path jar = hazelcastResolver.resolve(project, session, versions);
+        getLog().info("live: starting " + nodes.size() + " Hazelcast " + jar.getFileName() + " members on loopback");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            return new LiveCluster(new MavenReporter(getLog())).run(nodes, loader, Duration.ofSeconds(liveTimeout));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Loading " + jar + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted during the live check (every member was shut down)", e);
+        }
     }
 
     private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone) throws MojoFailureException {

@@ -29,14 +29,16 @@ public final class NodeFacts {
     private final Map<String, XmlSource> files;
     private final List<String[]> readProblems;
     private final Properties nodeProperties;
+    private final List<String> hazelcastBundles;
 
     private NodeFacts(String name, String source, Map<String, XmlSource> files, List<String[]> readProblems,
-                      Properties nodeProperties) {
+                      Properties nodeProperties, List<String> hazelcastBundles) {
         this.name = name;
         this.source = source;
         this.files = files;
         this.readProblems = readProblems;
         this.nodeProperties = nodeProperties;
+        this.hazelcastBundles = hazelcastBundles;
     }
 
     /**
@@ -70,7 +72,10 @@ public final class NodeFacts {
                 problems.add(new String[] {file, e.getMessage()});
             }
         }
-        return new NodeFacts(name, source, files, problems, properties);
+        byte[] bundles = contents.get(NodeFiles.HAZELCAST_BUNDLES);
+        List<String> hazelcast = bundles == null ? List.of()
+                : List.of(new String(bundles, StandardCharsets.UTF_8).split("\n"));
+        return new NodeFacts(name, source, files, problems, properties, hazelcast);
     }
 
     public String name() {
@@ -80,6 +85,11 @@ public final class NodeFacts {
     /** Where the node was read from (zip or folder). */
     public String source() {
         return source;
+    }
+
+    /** File names of the Hazelcast bundles in repository/components/plugins (the kernel's Hazelcast version). */
+    List<String> hazelcastBundles() {
+        return hazelcastBundles;
     }
 
     /** [file, problem] pairs for config files that could not be read. */

@@ -18,6 +18,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class NodeFiles {
     static final String NODE_PROPERTIES = "cluster/node.properties";
+    /** Where a Carbon kernel keeps its Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}). */
+    static final String PLUGINS = "repository/components/plugins/";
+    /** A pseudo entry: the file names of the node's Hazelcast bundles, one a line. */
+    static final String HAZELCAST_BUNDLES = "#hazelcast-bundles";
     static final List<String> CONFIG_FILES = List.of(ConfigFiles.AXIS2, ConfigFiles.CARBON, ConfigFiles.CATALINA);
 
     private NodeFiles() {
@@ -57,13 +61,36 @@ public final class NodeFiles {
                 contents.put(path, Files.readAllBytes(file));
             }
         }
+        Path plugins = top.resolve(PLUGINS);
+        if (Files.isDirectory(plugins)) {
+            try (Stream<Path> files = Files.list(plugins)) {
+                bundles(contents, files.map(f -> f.getFileName().toString()).sorted().toList());
+            }
+        }
         return contents;
+    }
+
+    private static void bundles(Map<String, byte[]> contents, List<String> fileNames) {
+        String found = String.join("\n", fileNames.stream()
+                .filter(n -> n.startsWith("hazelcast_") && n.endsWith(".jar")).toList());
+        if (!found.isEmpty()) {
+            contents.put(HAZELCAST_BUNDLES, found.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static Map<String, byte[]> fromZip(Path zipFile) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        try (ZipFile zip = ZipFile.builder().setPath(zipFile).get()) {
-            String top = topFolder(zip, zipFile);
+        try (ZipFile zip = ZipFile.builder().setPath(zipFile).setIgnoreLocalFileHeader(true).get()) {
+            String top = topFolder(zip);
+            List<String> plugins = new java.util.ArrayList<>();
+            var entries = zip.getEntries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith(top + PLUGINS) && name.indexOf('/', (top + PLUGINS).length()) < 0) {
+                    plugins.add(name.substring((top + PLUGINS).length()));
+                }
+            }
+            bundles(contents, plugins);
             for (String path : wanted()) {
                 ZipArchiveEntry entry = zip.getEntry(top + path);
                 if (entry != null && !entry.isDirectory()) {
@@ -79,7 +106,7 @@ public final class NodeFiles {
     }
 
     /** The prefix under which repository/conf/axis2/axis2.xml stands ({@code wso2as-5.2.1/}, or none). */
-    private static String topFolder(ZipFile zip, Path zipFile) throws IOException {
+    private static String topFolder(ZipFile zip) {
         var entries = zip.getEntries();
         while (entries.hasMoreElements()) {
             String name = entries.nextElement().getName();
