@@ -28,6 +28,17 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class Unpacker {
     static final String MARKER = ".wso2-cluster-unpacked";
 
+    private final int threads;
+
+    /** An unpacker that writes files with as many workers as there are cores. */
+    public Unpacker() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public Unpacker(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
     /** What {@link #unpack} did. */
     public record Result(Path tree, boolean upToDate, int entries) {
     }
@@ -79,13 +90,17 @@ public final class Unpacker {
         }
     }
 
-    private static int extract(Distribution distribution, Path root) throws ArchiveException, IOException {
+    /**
+     * Extracts in two steps: one pass over the central directory checks every name and creates the folders;
+     * then the files are written by as many workers as there are cores, each with its own reader.
+     */
+    private int extract(Distribution distribution, Path root) throws ArchiveException, IOException {
         Files.createDirectories(root);
         Path normalizedRoot = root.toAbsolutePath().normalize();
         boolean posix = Files.getFileAttributeView(root, java.nio.file.attribute.PosixFileAttributeView.class) != null;
         List<ZipArchiveEntry> directories = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int count = 0;
         try (ZipFile zip = distribution.openZip()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName();
@@ -101,27 +116,12 @@ public final class Unpacker {
                 if (entry.isDirectory()) {
                     Files.createDirectories(path);
                     directories.add(entry);
-                    continue;
-                }
-                Files.createDirectories(path.getParent());
-                if (entry.isUnixSymlink()) {
-                    // Links are not recreated: a link could point anywhere. Its target text is written as a file.
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, path);
-                    }
                 } else {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, path);
-                    } catch (FileAlreadyExistsException e) {
-                        throw new ArchiveException(distribution.file() + ": entry '" + name + "' clashes with another entry");
-                    }
-                    if (posix && entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && entry.getUnixMode() != 0) {
-                        Files.setPosixFilePermissions(path, permissions(entry.getUnixMode()));
-                    }
+                    Files.createDirectories(path.getParent());
+                    files.add(name);
                 }
-                Files.setLastModifiedTime(path, entry.getLastModifiedTime());
-                count++;
             }
+            writeFiles(distribution, normalizedRoot, files, posix);
             // Directory times last: writing their files would have moved them.
             for (int i = directories.size() - 1; i >= 0; i--) {
                 ZipArchiveEntry dir = directories.get(i);
@@ -134,7 +134,62 @@ public final class Unpacker {
         } catch (IOException e) {
             throw new ArchiveException(distribution.file() + " cannot be unpacked: " + e.getMessage(), e);
         }
-        return count;
+        return files.size();
+    }
+
+    private void writeFiles(Distribution distribution, Path root, List<String> names, boolean posix)
+            throws ArchiveException, IOException {
+        int workers = Math.max(1, Math.min(threads, names.size() / 64 + 1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "wso2-cluster-unpack");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                done.add(pool.submit(() -> {
+                    try (ZipFile zip = distribution.openZip()) {
+                        for (int i = worker; i < names.size(); i += workers) {
+                            writeFile(zip, zip.getEntry(names.get(i)), root, posix);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> future : done) {
+                future.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ArchiveException archive) {
+                throw archive;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unpacking", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void writeFile(ZipFile zip, ZipArchiveEntry entry, Path root, boolean posix) throws IOException {
+        Path path = root.resolve(entry.getName()).normalize();
+        // A symlink entry is not recreated as a link (it could point anywhere): its target is written as a file.
+        try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, path);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("entry '" + entry.getName() + "' clashes with another entry", e);
+        }
+        if (!entry.isUnixSymlink() && posix && entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX
+                && entry.getUnixMode() != 0) {
+            Files.setPosixFilePermissions(path, permissions(entry.getUnixMode()));
+        }
+        Files.setLastModifiedTime(path, entry.getLastModifiedTime());
     }
 
     static Set<PosixFilePermission> permissions(int mode) {

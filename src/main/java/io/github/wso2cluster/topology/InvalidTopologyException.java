@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.ProblemList;
 import java.util.List;
 
 /** Every problem found in a cluster description, each naming the POM element it is about. */
@@ -7,20 +8,11 @@ public class InvalidTopologyException extends Exception {
     private final List<String> problems;
 
     public InvalidTopologyException(List<String> problems) {
-        super(format(problems));
+        super(ProblemList.format("The cluster description", "has", "nothing was written", problems));
         this.problems = List.copyOf(problems);
     }
 
     public List<String> problems() {
         return problems;
-    }
-
-    private static String format(List<String> problems) {
-        StringBuilder text = new StringBuilder("The cluster description has ").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append(" (nothing was written):");
-        for (String problem : problems) {
-            text.append(System.lineSeparator()).append("  - ").append(problem);
-        }
-        return text.toString();
     }
 }
