@@ -98,7 +98,7 @@ public final class ClusterAssembly {
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
         AtomicFiles.writeIfChanged(request.manifest(), ClusterManifest.render(cluster,
                 request.distribution().file().getFileName().toString(), request.distributionSha256(),
-                cluster.nodes(), configurations, ordered));
+                configurations, ordered));
         return new Result(cluster.nodes(), configurations, ordered, rebuilt);
     }
 

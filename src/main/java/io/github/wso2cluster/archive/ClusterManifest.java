@@ -15,7 +15,8 @@ public final class ClusterManifest {
     }
 
     public static byte[] render(Cluster cluster, String distributionName, String distributionSha256,
-                                List<Node> nodes, List<NodeConfiguration> configurations, List<AssembledNode> zips) {
+                                List<NodeConfiguration> configurations, List<AssembledNode> zips) {
+        List<Node> nodes = cluster.nodes();
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"domain\": ").append(Json.string(cluster.domain())).append(",\n");
         json.append("  \"membershipScheme\": ").append(Json.string(cluster.membershipScheme())).append(",\n");

@@ -98,11 +98,6 @@ public final class XmlElement {
                 .toList();
     }
 
-    /** Position of this element among its parent's child elements; the path from the root is a list of these. */
-    public int indexInParent() {
-        return parent == null ? 0 : parent.children.indexOf(this);
-    }
-
     @Override
     public String toString() {
         return "<" + name + "> at offset " + start;

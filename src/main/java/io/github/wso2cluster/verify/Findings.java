@@ -1,6 +1,5 @@
 package io.github.wso2cluster.verify;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Collects what one check finds; hands the check's name to every finding. */
@@ -28,9 +27,5 @@ public final class Findings {
     private void add(Severity severity, NodeFacts node, Located where, String message) {
         all.add(new Finding(severity, check, node.name(), where == null ? null : where.file(),
                 where == null ? 0 : where.line(), message));
-    }
-
-    static List<Finding> newList() {
-        return new ArrayList<>();
     }
 }

@@ -31,8 +31,12 @@ class LiveClusterTest {
     }
 
     private List<NodeFacts> reference() throws Exception {
+        return facts(TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp));
+    }
+
+    private static List<NodeFacts> facts(List<Path> zips) throws Exception {
         List<NodeFacts> nodes = new ArrayList<>();
-        for (Path zip : TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp)) {
+        for (Path zip : zips) {
             nodes.add(NodeFiles.read(zip));
         }
         return nodes;
@@ -53,10 +57,7 @@ class LiveClusterTest {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
         TestClusters.editEntry(zips.get(2), "repository/conf/axis2/axis2.xml",
                 t -> t.replace("<port>4100</port>", "<port>4999</port>").replace("<port>4200</port>", "<port>4998</port>"));
-        List<NodeFacts> nodes = new ArrayList<>();
-        for (Path zip : zips) {
-            nodes.add(NodeFiles.read(zip));
-        }
+        List<NodeFacts> nodes = facts(zips);
         LiveCluster.Outcome outcome = new LiveCluster(Reporter.SILENT).run(nodes, hazelcast(version), Duration.ofSeconds(60));
         assertFalse(outcome.formed());
         assertEquals("manager, worker1 | worker2", LiveCluster.format(outcome.groups()), outcome.summary());
@@ -73,10 +74,7 @@ class LiveClusterTest {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
         TestClusters.editEntry(zips.get(1), "repository/conf/axis2/axis2.xml", t -> t.replace(">wso2.as.domain<", ">other<"));
         TestClusters.editEntry(zips.get(2), "repository/conf/axis2/axis2.xml", t -> t.replace(">wso2.as.domain<", ">other<"));
-        List<NodeFacts> nodes = new ArrayList<>();
-        for (Path zip : zips) {
-            nodes.add(NodeFiles.read(zip));
-        }
+        List<NodeFacts> nodes = facts(zips);
         LiveCluster.Outcome outcome = new LiveCluster(Reporter.SILENT).run(nodes, hazelcast(version), Duration.ofSeconds(60));
         assertFalse(outcome.formed());
         assertEquals("worker1, worker2 | manager", LiveCluster.format(outcome.groups()), outcome.summary());
@@ -87,10 +85,7 @@ class LiveClusterTest {
     void aNodeOfAnotherDomainStaysOutside(String version) throws Exception {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
         TestClusters.editEntry(zips.get(2), "repository/conf/axis2/axis2.xml", t -> t.replace(">wso2.as.domain<", ">other<"));
-        List<NodeFacts> nodes = new ArrayList<>();
-        for (Path zip : zips) {
-            nodes.add(NodeFiles.read(zip));
-        }
+        List<NodeFacts> nodes = facts(zips);
         LiveCluster.Outcome outcome = new LiveCluster(Reporter.SILENT).run(nodes, hazelcast(version), Duration.ofSeconds(30));
         assertFalse(outcome.formed());
         assertEquals("manager, worker1 | worker2", LiveCluster.format(outcome.groups()), outcome.summary());

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
-import io.github.wso2cluster.testkit.Fixtures;
+import io.github.wso2cluster.testkit.TestClusters;
 import io.github.wso2cluster.testkit.ZipBuilder;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
-import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
-import io.github.wso2cluster.topology.input.ProxyPortsInput;
-import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -38,20 +35,9 @@ class VerifyChecksTest {
 
     private final Map<String, Map<String, byte[]>> nodes = new LinkedHashMap<>();
 
-    static ClusterInput referenceInput() {
-        ClusterInput input = Fixtures.referenceCluster();
-        input.proxyPorts = new ProxyPortsInput("80", "443");
-        input.deploymentSynchronizer = new DeploymentSynchronizerInput();
-        input.deploymentSynchronizer.setSvnUrl("https://svn.example.com/repos/as");
-        input.deploymentSynchronizer.setSvnUser("svn-bot");
-        input.xmlEdits = List.of(new XmlEditInput(AXIS2, "/axisconfig/parameter[@name='EnableChildFirstClassLoading']",
-                null, "true"));
-        return input;
-    }
-
     @BeforeEach
     void build() throws Exception {
-        build(referenceInput());
+        build(TestClusters.referenceInput());
     }
 
     private void build(ClusterInput input) throws Exception {
@@ -119,7 +105,7 @@ class VerifyChecksTest {
         edit("worker1", AXIS2, t -> t.replace("enable=\"true\">", "enable=\"false\">"));
         assertOnly(findings("clustering-enabled"), "worker1", Severity.ERROR,
                 AXIS2 + ":43: clustering is disabled (enable=\"false\"); set enable=\"true\" on <clustering>");
-        build(referenceInput());
+        build(TestClusters.referenceInput());
         edit("worker2", AXIS2, t -> t.replace(">wka<", ">multicast<"));
         assertOnly(findings("clustering-enabled"), "worker2", Severity.ERROR, "membershipScheme is 'multicast'");
     }
@@ -129,7 +115,7 @@ class VerifyChecksTest {
         edit("worker2", AXIS2, t -> t.replace(">wso2.as.domain<", ">wso2.as.domian<"));
         assertOnly(findings("domain"), "worker2", Severity.ERROR,
                 "domain 'wso2.as.domian' differs from 'wso2.as.domain' on the other nodes");
-        ClusterInput stock = referenceInput();
+        ClusterInput stock = TestClusters.referenceInput();
         stock.domain = "wso2.carbon.domain";
         build(stock);
         List<Finding> found = findings("domain");
@@ -164,7 +150,7 @@ class VerifyChecksTest {
 
     @Test
     void fewerThanTwoWellKnownMembersIsAWarning() throws Exception {
-        ClusterInput input = referenceInput();
+        ClusterInput input = TestClusters.referenceInput();
         input.nodes.get(1).setWellKnown(null);
         build(input);
         List<Finding> found = findings("members-block");
@@ -185,7 +171,7 @@ class VerifyChecksTest {
 
     @Test
     void rangesAreExpandedBeforeMatching() throws Exception {
-        ClusterInput input = referenceInput();
+        ClusterInput input = TestClusters.referenceInput();
         input.wellKnownMembers = List.of("10.0.0.2:4100", "10.0.0.3-4:4200");
         build(input);
         assertEquals(List.of(), findings("well-known-members"), "10.0.0.3:4200 is worker1");
@@ -196,7 +182,7 @@ class VerifyChecksTest {
 
     @Test
     void noManagerAmongTheWellKnownMembers() throws Exception {
-        ClusterInput input = referenceInput();
+        ClusterInput input = TestClusters.referenceInput();
         input.wellKnownMembers = List.of("10.0.0.3:4200", "10.0.0.4:4300");
         build(input);
         List<Finding> found = findings("well-known-members");
@@ -220,7 +206,7 @@ class VerifyChecksTest {
 
     @Test
     void coHostedNodesSharingPorts() throws Exception {
-        ClusterInput input = referenceInput();
+        ClusterInput input = TestClusters.referenceInput();
         input.nodes.get(2).setLocalMemberHost("10.0.0.3");
         input.nodes.get(2).setPortOffset("1");
         build(input);
