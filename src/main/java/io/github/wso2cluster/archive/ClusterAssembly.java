@@ -22,12 +22,14 @@ import java.util.Optional;
  */
 public final class ClusterAssembly {
 
-    /** Everything the assembly needs besides the cluster. */
     /**
-     * @param timeFixed     whether {@code times} is the project's fixed output timestamp (then part of the inputs)
-     * @param stateDirectory where each node's input fingerprint is kept between builds
+     * Everything the assembly needs besides the cluster.
+     *
+     * @param distributionFile the distribution zip; opened (and checked) only when some node must be written
+     * @param timeFixed        whether {@code times} is the project's fixed output timestamp (then part of the inputs)
+     * @param stateDirectory   where the input fingerprints are kept between builds
      */
-    public record Request(Distribution distribution, String distributionSha256, Path overlayRoot, Path outputDirectory,
+    public record Request(Path distributionFile, String distributionSha256, Path overlayRoot, Path outputDirectory,
                           String finalName, Path manifest, EntryTimes times, boolean timeFixed, int threads,
                           String pluginVersion, Path stateDirectory) {
     }
@@ -35,9 +37,10 @@ public final class ClusterAssembly {
     /**
      * The nodes, in the cluster's order, with their zips.
      *
-     * @param rebuilt the ids of the nodes whose zips were written by this run (the others were up to date)
+     * @param configurations by node id; empty when nothing had to be configured (every input unchanged)
+     * @param rebuilt        the ids of the nodes whose zips were written by this run (the others were up to date)
      */
-    public record Result(List<Node> nodes, List<NodeConfiguration> configurations, List<AssembledNode> zips,
+    public record Result(List<Node> nodes, Map<String, NodeConfiguration> configurations, List<AssembledNode> zips,
                          List<String> rebuilt) {
     }
 
@@ -49,7 +52,16 @@ public final class ClusterAssembly {
     }
 
     public Result assemble(Cluster cluster, Request request) throws ClusterBuildException, ArchiveException, IOException {
-        Map<String, byte[]> distributionFiles = new HashMap<>(request.distribution().read(filesToConfigure(cluster)));
+        String inputs = ClusterFingerprint.of(cluster, request);
+        Path clusterState = request.stateDirectory().resolve("cluster.state");
+        Optional<List<AssembledNode>> unchanged = upToDate(cluster, request, inputs, clusterState);
+        if (unchanged.isPresent()) {
+            return new Result(cluster.nodes(), Map.of(), unchanged.get(), List.of());
+        }
+        // From here the outputs may change: the old whole-run fingerprint must not outlive them.
+        Files.deleteIfExists(clusterState);
+        Distribution distribution = Distribution.open(request.distributionFile());
+        Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster)));
         List<String> problems = new ArrayList<>();
         List<NodeConfiguration> configurations = new ArrayList<>();
         List<NodeArchive> archives = new ArrayList<>();
@@ -59,7 +71,7 @@ public final class ClusterAssembly {
                     nodeFolder);
             try {
                 NodeConfiguration configuration = configurer.configure(cluster, node,
-                        path -> read(path, overlay, request.distribution(), distributionFiles));
+                        path -> read(path, overlay, distribution, distributionFiles));
                 configurations.add(configuration);
                 Path output = request.outputDirectory().resolve(request.finalName() + "-" + node.id() + ".zip");
                 archives.add(new NodeArchive(node.id(), configuration, overlay, output));
@@ -87,7 +99,7 @@ public final class ClusterAssembly {
             }
         }
         List<AssembledNode> written = new NodeAssembler(request.threads())
-                .assemble(request.distribution(), outdated, request.times());
+                .assemble(distribution, outdated, request.times());
         List<String> rebuilt = new ArrayList<>();
         for (AssembledNode zip : written) {
             zips.put(zip.nodeId(), zip);
@@ -97,9 +109,39 @@ public final class ClusterAssembly {
         }
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
         AtomicFiles.writeIfChanged(request.manifest(), ClusterManifest.render(cluster,
-                request.distribution().file().getFileName().toString(), request.distributionSha256(),
+                request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 configurations, ordered));
-        return new Result(cluster.nodes(), configurations, ordered, rebuilt);
+        AtomicFiles.write(clusterState, (inputs + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Map<String, NodeConfiguration> byNode = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cluster.nodes().size(); i++) {
+            byNode.put(cluster.nodes().get(i).id(), configurations.get(i));
+        }
+        return new Result(cluster.nodes(), byNode, ordered, rebuilt);
+    }
+
+    /**
+     * The zips of the previous run, when it had exactly these inputs and every zip and the manifest are still
+     * what it wrote: then neither the distribution nor any config file needs to be read.
+     */
+    private static Optional<List<AssembledNode>> upToDate(Cluster cluster, Request request, String inputs, Path clusterState) {
+        try {
+            if (!Files.isRegularFile(clusterState) || !Files.isRegularFile(request.manifest())
+                    || !Files.readString(clusterState, java.nio.charset.StandardCharsets.US_ASCII).trim().equals(inputs)) {
+                return Optional.empty();
+            }
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        List<AssembledNode> zips = new ArrayList<>();
+        for (Node node : cluster.nodes()) {
+            Path output = request.outputDirectory().resolve(request.finalName() + "-" + node.id() + ".zip");
+            Optional<NodeState> state = NodeState.read(stateFile(request, node.id()));
+            if (state.isEmpty() || !state.get().matches(output)) {
+                return Optional.empty();
+            }
+            zips.add(new AssembledNode(node.id(), output, state.get().sha256(), state.get().size()));
+        }
+        return Optional.of(zips);
     }
 
     private static Path stateFile(Request request, String nodeId) {

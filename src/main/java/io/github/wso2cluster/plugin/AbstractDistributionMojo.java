@@ -47,11 +47,6 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    /** The distribution zip: {@code distributionFile}, else the project's (chosen) zip dependency, checked. */
-    protected Distribution resolveDistribution() throws MojoExecutionException, MojoFailureException {
-        return open(distributionPath());
-    }
-
     /** The distribution's file, not yet opened or checked. */
     protected Path distributionPath() throws MojoExecutionException, MojoFailureException {
         return distributionFile != null ? distributionFile.toPath() : dependencyFile();

@@ -127,12 +127,13 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             getLog().warn("deploymentSynchronizer/svnPassword is written in the POM in clear text; put the"
                     + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password) and use <serverId>.");
         }
-        Distribution distribution = resolveDistribution();
+        Path distribution = distributionPath();
         try {
+            Distribution.requireFile(distribution);
             Optional<Instant> fixedTime = OutputTimestamp.parse(outputTimestamp);
             Path work = outputDirectory.toPath().resolve("wso2-cluster");
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
-                    distributionSha256(distribution.file()), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
+                    distributionSha256(distribution), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
                     work.resolve("cluster.json"), new EntryTimes(fixedTime.orElse(Instant.now())), fixedTime.isPresent(),
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), pluginVersion,
                     work.resolve("nodes"));
@@ -176,12 +177,12 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         }
         for (int i = 0; i < result.nodes().size(); i++) {
             Node node = result.nodes().get(i);
-            NodeConfiguration configuration = result.configurations().get(i);
             AssembledNode zip = result.zips().get(i);
             if (!result.rebuilt().contains(node.id())) {
                 getLog().debug("Node '" + node.id() + "' is up to date: " + zip.zip().getFileName());
                 continue;
             }
+            NodeConfiguration configuration = result.configurations().get(node.id());
             getLog().info("Node '" + node.id() + "' (" + node.role().id() + ", member " + node.memberAddress()
                     + ", subDomain " + node.subDomain() + ", HTTP " + configuration.ports().http() + ", HTTPS "
                     + configuration.ports().https() + "): " + configuration.replaced().size()

@@ -50,8 +50,7 @@ class ClusterAssemblyTest {
     }
 
     private ClusterAssembly.Result assemble(Cluster cluster, Path out, Path overlays) throws Exception {
-        Distribution distribution = Distribution.open(distributionZip);
-        ClusterAssembly.Request request = new ClusterAssembly.Request(distribution, Digests.sha256(distributionZip),
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip),
                 overlays, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), true, 2,
                 "1.0-test", out.resolve("wso2-cluster/nodes"));
         return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request);
@@ -207,6 +206,36 @@ class ClusterAssemblyTest {
         input.hostName = "other.example.com";
         assertEquals(List.of("manager", "worker1", "worker2"),
                 assemble(new TopologyValidator(CredentialSource.NONE).validate(input), out, overlays).rebuilt(), "a cluster-wide setting");
+    }
+
+    @Test
+    void aNoChangeBuildDoesNotEvenOpenTheDistribution() throws Exception {
+        Path out = tmp.resolve("out");
+        String sha = Digests.sha256(distributionZip);
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, sha, null, out, "deploy-1.0",
+                out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test",
+                out.resolve("wso2-cluster/nodes"));
+        ClusterAssembly.Result first = new ClusterAssembly(Reporter.SILENT).assemble(reference(), request);
+        // Same digest (as the digest cache reports for an untouched file), but the bytes are no zip any more:
+        // only a run that opens the distribution can notice.
+        Files.writeString(distributionZip, "not a zip");
+        ClusterAssembly.Result second = new ClusterAssembly(Reporter.SILENT).assemble(reference(), request);
+        assertEquals(List.of(), second.rebuilt());
+        assertEquals(first.zips(), second.zips());
+        assertTrue(second.configurations().isEmpty(), "nothing was configured");
+
+        ClusterInput changed = Fixtures.referenceCluster();
+        changed.nodes.get(2).setPortOffset("1");
+        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(changed);
+        assertThrows(ArchiveException.class, () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, request),
+                "a changed setting does open it");
+        ClusterAssembly.Result afterFailure = null;
+        Files.copy(ZipBuilder.sample().write(tmp.resolve("again.zip")), distributionZip,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        afterFailure = new ClusterAssembly(Reporter.SILENT).assemble(reference(), new ClusterAssembly.Request(distributionZip,
+                Digests.sha256(distributionZip), null, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"),
+                new EntryTimes(BUILD_TIME), true, 2, "1.0-test", out.resolve("wso2-cluster/nodes")));
+        assertEquals(List.of("manager", "worker1", "worker2"), afterFailure.rebuilt(), "new distribution bytes rebuild all");
     }
 
     private static List<Long> modified(ClusterAssembly.Result result) throws Exception {

@@ -75,7 +75,7 @@ public final class AssemblyBenchmark {
             Path out = work.resolve("plugin-" + nodes);
             Cluster cluster = cluster(nodes);
             Work assemble = () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(
-                    Distribution.open(zip), sha, null, out, "bench", out.resolve("wso2-cluster/cluster.json"),
+                    zip, sha, null, out, "bench", out.resolve("wso2-cluster/cluster.json"),
                     new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true,
                     Runtime.getRuntime().availableProcessors(), "bench", out.resolve("wso2-cluster/nodes")));
             resetPeaks();

@@ -3,7 +3,6 @@ package io.github.wso2cluster.bench;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.Digests;
-import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.testkit.ZipBuilder;
 import io.github.wso2cluster.topology.Cluster;
@@ -39,7 +38,7 @@ public final class LiveBenchmark {
             for (int count : List.of(3, 10)) {
                 Path out = work.resolve(version + "-" + count);
                 ClusterAssembly.Result result = new ClusterAssembly(Reporter.SILENT).assemble(cluster(count),
-                        new ClusterAssembly.Request(Distribution.open(zip), Digests.sha256(zip), null, out, "live",
+                        new ClusterAssembly.Request(zip, Digests.sha256(zip), null, out, "live",
                                 out.resolve("wso2-cluster/cluster.json"), new EntryTimes(Instant.EPOCH), true, 2, "bench",
                                 out.resolve("wso2-cluster/nodes")));
                 List<NodeFacts> nodes = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.github.wso2cluster.testkit;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.Digests;
-import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
@@ -52,8 +51,7 @@ public final class TestClusters {
                 .write(Files.createTempFile("wso2as", ".zip"));
         try {
             Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(referenceInput());
-            Distribution distribution = Distribution.open(zip);
-            ClusterAssembly.Request request = new ClusterAssembly.Request(distribution, Digests.sha256(zip), null, out,
+            ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null, out,
                     "cluster", out.resolve("wso2-cluster/cluster.json"),
                     new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test", out.resolve("wso2-cluster/nodes"));
             return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request).zips().stream()
