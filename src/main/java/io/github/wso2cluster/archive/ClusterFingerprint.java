@@ -22,17 +22,17 @@ final class ClusterFingerprint {
 
     static String of(Cluster cluster, ClusterAssembly.Request request) throws IOException {
         MessageDigest digest = Digests.sha256();
-        update(digest, "wso2-cluster cluster v1");
-        update(digest, request.pluginVersion());
-        update(digest, request.distributionSha256());
-        update(digest, request.distributionFile().getFileName().toString());
-        update(digest, request.outputDirectory().toAbsolutePath().normalize().toString());
-        update(digest, request.finalName());
-        update(digest, request.manifest().toAbsolutePath().normalize().toString());
-        update(digest, request.timeFixed() ? String.valueOf(request.times().instant().toEpochMilli()) : "time not fixed");
-        update(digest, cluster.toString());
+        Digests.updateFramed(digest, "wso2-cluster cluster v1");
+        Digests.updateFramed(digest, request.pluginVersion());
+        Digests.updateFramed(digest, request.distributionSha256());
+        Digests.updateFramed(digest, request.distributionFile().getFileName().toString());
+        Digests.updateFramed(digest, request.outputDirectory().toAbsolutePath().normalize().toString());
+        Digests.updateFramed(digest, request.finalName());
+        Digests.updateFramed(digest, request.manifest().toAbsolutePath().normalize().toString());
+        Digests.updateFramed(digest, request.timeFixed() ? String.valueOf(request.times().instant().toEpochMilli()) : "time not fixed");
+        Digests.updateFramed(digest, cluster.toString());
         if (cluster.deploymentSynchronizer() != null && cluster.deploymentSynchronizer().svnPassword() != null) {
-            update(digest, Digests.sha256(cluster.deploymentSynchronizer().svnPassword().reveal()
+            Digests.updateFramed(digest, Digests.sha256(cluster.deploymentSynchronizer().svnPassword().reveal()
                     .getBytes(StandardCharsets.UTF_8)));
         }
         Path overlays = request.overlayRoot();
@@ -42,16 +42,10 @@ final class ClusterFingerprint {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                update(digest, overlays.relativize(file).toString().replace('\\', '/'));
-                update(digest, Digests.sha256(file));
+                Digests.updateFramed(digest, overlays.relativize(file).toString().replace('\\', '/'));
+                Digests.updateFramed(digest, Digests.sha256(file));
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
     }
 }

@@ -32,6 +32,13 @@ public final class Digests {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Adds {@code text} with its length in front, so that no two sequences of texts feed the same bytes. */
+    static void updateFramed(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
