@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,22 +120,21 @@ public final class NodeAssembler {
                     }
                 }
             }
-            Map<String, Object> added = new LinkedHashMap<>();
-            overlay.forEach((path, source) -> added.put(path, source));
-            node.configuration().added().forEach(added::put);
-            for (Map.Entry<String, Object> extra : added.entrySet()) {
+            // Files the distribution lacks: overlay files in their sorted order, then generated ones; a generated
+            // file (node.properties, hosts) wins over an overlay file of the same path, in the overlay's place.
+            Map<String, byte[]> generated = node.configuration().added();
+            for (Map.Entry<String, Path> extra : overlay.entrySet()) {
                 String name = prefix + extra.getKey();
-                if (!written.add(name)) {
-                    continue;
+                byte[] bytes = generated.get(extra.getKey());
+                if (written.add(name)) {
+                    writeNew(out, name, null, times, bytes != null ? in -> in.write(bytes) : in -> Files.copy(extra.getValue(), in));
                 }
-                Object content = extra.getValue();
-                writeNew(out, name, null, times, in -> {
-                    if (content instanceof byte[] bytes) {
-                        in.write(bytes);
-                    } else {
-                        Files.copy((Path) content, in);
-                    }
-                });
+            }
+            for (Map.Entry<String, byte[]> extra : generated.entrySet()) {
+                String name = prefix + extra.getKey();
+                if (written.add(name)) {
+                    writeNew(out, name, null, times, in -> in.write(extra.getValue()));
+                }
             }
             out.finish();
         } catch (IOException e) {
