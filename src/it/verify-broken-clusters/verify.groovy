@@ -29,4 +29,42 @@ expected.each { name, texts ->
     assert junit.contains('<failure ') : "${name}: no failing test case in the JUnit report"
     assert !new File(dir, '${project.basedir}').exists() : 'wrote under the literal ${project.basedir}'
 }
+
+def goal = "io.github.wso2cluster:wso2-cluster-maven-plugin:${pluginVersion}:verify-cluster".toString()
+def run = { String name, String... args ->
+    def result = maven.run(new File(basedir, name), ([goal] + args.toList()) as String[])
+    new File(basedir, "extra-${name.replace('/', '-')}-${args.length}.log").text = result.output()
+    assert !result.output().contains('\tat io.github') : "${name}: stack trace in the output"
+    result
+}
+
+// skipChecks: the skipped check does not run (the one broken thing goes unseen), and shows as skipped.
+def skipped = run('broken/proxy-port-missing', '-Dwso2-cluster.archives=cluster-manager.zip,cluster-worker1.zip,cluster-worker2.zip',
+        '-Dwso2-cluster.skipChecks=proxy-ports,placeholders')
+assert skipped.exit() == 0 : skipped.output()
+String skippedJunit = new File(basedir, 'broken/proxy-port-missing/target/wso2-cluster/TEST-wso2-cluster.xml').text
+assert skippedJunit.contains('tests="36" failures="0" errors="0" skipped="6"') : skippedJunit
+assert skippedJunit.contains('name="proxy-ports" time="0">\n    <skipped message="skipped with skipChecks"/>')
+assert new File(basedir, 'broken/proxy-port-missing/target/wso2-cluster/verify-cluster.txt').text
+        .contains('skipped (skipChecks): proxy-ports, placeholders')
+
+// An unknown check name fails, listing the known ones.
+def unknown = run('broken/proxy-port-missing', '-Dwso2-cluster.archives=cluster-manager.zip', '-Dwso2-cluster.skipChecks=proxy-port')
+assert unknown.exit() != 0
+assert unknown.output().contains('skipChecks names no check: proxy-port; the checks are config-files, clustering-enabled,')
+
+// A node that cannot be read: both reports are still written, its config-files case says why.
+File unreadableReports = new File(basedir, 'broken/domain-mismatch/target/wso2-cluster')
+unreadableReports.deleteDir()
+def unreadable = run('broken/domain-mismatch', '-Dwso2-cluster.archives=cluster-manager.zip,nosuch.zip')
+assert unreadable.exit() != 0
+assert unreadable.output().contains("node 'nosuch'") && unreadable.output().contains('[config-files] the node cannot be read:')
+assert new File(unreadableReports, 'verify-cluster.txt').text.contains('nosuch.zip does not exist')
+assert new File(unreadableReports, 'TEST-wso2-cluster.xml').text.contains('classname="wso2-cluster.nosuch" name="config-files"')
+
+// No node at all, or one node twice: errors, never a pass over nothing.
+def none = run('broken/domain-mismatch', '-Dwso2-cluster.archives=,,,')
+assert none.exit() != 0 && none.output().contains("archives (',,,') names no node")
+def twice = run('broken/domain-mismatch', '-Dwso2-cluster.archives=cluster-manager.zip,./cluster-manager.zip')
+assert twice.exit() != 0 && twice.output().contains('names the node') && twice.output().contains('twice')
 return true

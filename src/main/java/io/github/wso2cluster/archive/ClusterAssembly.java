@@ -2,7 +2,7 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
-import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.ConfigPaths;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.topology.Cluster;
@@ -60,8 +60,9 @@ public final class ClusterAssembly {
         }
         // From here the outputs may change: the old whole-run fingerprint must not outlive them.
         Files.deleteIfExists(clusterState);
-        Distribution distribution = Distribution.open(request.distributionFile());
-        Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster)));
+        Distribution distribution = Distribution.open(request.distributionFile(), cluster.confDirectory());
+        ConfigPaths paths = distribution.configPaths();
+        Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster, paths)));
         List<String> problems = new ArrayList<>();
         List<NodeConfiguration> configurations = new ArrayList<>();
         List<NodeArchive> archives = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class ClusterAssembly {
             Overlay overlay = Overlay.of(request.overlayRoot() == null ? null : request.overlayRoot().resolve("common"),
                     nodeFolder);
             try {
-                NodeConfiguration configuration = configurer.configure(cluster, node,
+                NodeConfiguration configuration = configurer.configure(cluster, node, paths,
                         path -> read(path, overlay, distribution, distributionFiles));
                 configurations.add(configuration);
                 Path output = request.outputDirectory().resolve(request.finalName() + "-" + node.id() + ".zip");
@@ -149,9 +150,9 @@ public final class ClusterAssembly {
     }
 
     /** Every distribution file a setting or xmlEdit may edit: read together, in one pass over the zip. */
-    private static List<String> filesToConfigure(Cluster cluster) {
-        java.util.Set<String> files = new java.util.LinkedHashSet<>(List.of(ConfigFiles.AXIS2, ConfigFiles.CARBON,
-                ConfigFiles.CATALINA));
+    private static List<String> filesToConfigure(Cluster cluster, ConfigPaths paths) {
+        java.util.Set<String> files = new java.util.LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
+                paths.catalina()));
         cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
         cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));
         return List.copyOf(files);

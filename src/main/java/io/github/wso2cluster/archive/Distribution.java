@@ -1,6 +1,6 @@
 package io.github.wso2cluster.archive;
 
-import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.ConfigPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,18 +13,21 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * A WSO2 distribution zip, checked: a readable zip with safe entry names, one top folder, and
- * {@code repository/conf/axis2/axis2.xml} under it. Opening reads only the central directory.
+ * A WSO2 distribution zip, checked: a readable zip with safe entry names, one top folder, and a configuration
+ * directory under it ({@code repository/conf}, else {@code conf}, or the one the POM names) that holds
+ * {@code axis2/axis2.xml}. Opening reads only the central directory.
  */
 public final class Distribution {
     private final Path file;
     private final String topFolder;
     private final int entryCount;
+    private final ConfigPaths configPaths;
 
-    private Distribution(Path file, String topFolder, int entryCount) {
+    private Distribution(Path file, String topFolder, int entryCount, ConfigPaths configPaths) {
         this.file = file;
         this.topFolder = topFolder;
         this.entryCount = entryCount;
+        this.configPaths = configPaths;
     }
 
     /** Fails, saying where to look, unless {@code file} is a regular file. */
@@ -36,11 +39,19 @@ public final class Distribution {
     }
 
     public static Distribution open(Path file) throws ArchiveException {
+        return open(file, null);
+    }
+
+    /**
+     * @param confDirectory the configuration directory the POM chose (relative to the top folder), or null to
+     *                      detect it
+     */
+    public static Distribution open(Path file, String confDirectory) throws ArchiveException {
         requireFile(file);
         try (ZipFile zip = openZip(file)) {
             String top = null;
             int count = 0;
-            boolean hasAxis2 = false;
+            java.util.Set<String> names = new java.util.HashSet<>();
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName();
                 String problem = EntryNames.problem(name);
@@ -57,19 +68,36 @@ public final class Distribution {
                 }
                 top = first;
                 count++;
-                hasAxis2 |= name.equals(first + "/" + ConfigFiles.AXIS2);
+                names.add(name.substring(first.length() + 1));
             }
             if (top == null) {
                 throw new ArchiveException("The distribution " + file + " is an empty zip");
             }
-            if (!hasAxis2) {
-                throw new ArchiveException("The distribution " + file + " has no " + top + "/" + ConfigFiles.AXIS2
-                        + "; it does not look like a WSO2 Carbon 4.x product zip");
-            }
-            return new Distribution(file, top, count);
+            return new Distribution(file, top, count, configPaths(file, top, names, confDirectory));
         } catch (IOException e) {
             throw new ArchiveException("The distribution " + file + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The configuration directory: the POM's choice, else {@code repository/conf}, else {@code conf}. */
+    private static ConfigPaths configPaths(Path file, String top, java.util.Set<String> names, String confDirectory)
+            throws ArchiveException {
+        ConfigPaths paths;
+        if (confDirectory != null) {
+            paths = new ConfigPaths(confDirectory);
+        } else {
+            paths = ConfigPaths.detect(folder -> names.stream().anyMatch(n -> n.startsWith(folder + "/")))
+                    .orElseThrow(() -> new ArchiveException("The distribution " + file + " has no configuration"
+                            + " directory: neither " + top + "/" + ConfigPaths.REPOSITORY_CONF + "/ nor " + top + "/"
+                            + ConfigPaths.CONF + "/; it does not look like a WSO2 Carbon 4.x product zip (for another"
+                            + " folder set <confDirectory>)"));
+        }
+        if (!names.contains(paths.axis2())) {
+            throw new ArchiveException("The distribution " + file + " has no " + top + "/" + paths.axis2()
+                    + (confDirectory != null ? "; check <confDirectory> " + confDirectory + " (relative to " + top
+                    + "/, e.g. wso2/business-process/conf)" : "; it does not look like a WSO2 Carbon 4.x product zip"));
+        }
+        return paths;
     }
 
     /** Opens a zip with one clear message when it is not one (or is cut short). */
@@ -95,6 +123,11 @@ public final class Distribution {
     /** The single top folder, without its slash, for example {@code wso2as-5.2.1}. */
     public String topFolder() {
         return topFolder;
+    }
+
+    /** Where this distribution keeps axis2.xml, carbon.xml and catalina-server.xml. */
+    public ConfigPaths configPaths() {
+        return configPaths;
     }
 
     public int entryCount() {

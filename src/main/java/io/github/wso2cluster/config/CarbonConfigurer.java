@@ -1,8 +1,10 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.DeploymentSynchronizer;
 import io.github.wso2cluster.topology.Node;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +14,11 @@ import java.util.Optional;
  */
 public final class CarbonConfigurer {
 
-    public void configure(XmlEditor editor, Node node, DeploymentSynchronizer depSync) throws ConfigFileException {
+    /**
+     * @param warnings receives what the user should know about this node's carbon.xml (a shipped offset that was
+     *                 reset, a shipped synchronizer whose AutoCommit was changed)
+     */
+    public void configure(XmlEditor editor, Cluster cluster, Node node, List<String> warnings) throws ConfigFileException {
         XmlSource source = editor.source();
         XmlElement server = source.root();
         if (node.hostName() != null) {
@@ -24,6 +30,11 @@ public final class CarbonConfigurer {
         XmlElement ports = server.child("Ports").orElseThrow(() -> new ConfigFileException(source.fileName()
                 + ": has no <Ports> element under <Server>; restore the stock <Ports> block (it holds <Offset>)"));
         XmlElement offset = ports.child("Offset").orElse(null);
+        if (offset != null && !node.portOffsetGiven() && !source.textOf(offset).trim().equals("0")) {
+            warnings.add(source.fileName() + ":" + source.lineOf(offset.start()) + ": the distribution ships Ports/Offset "
+                    + source.textOf(offset).trim() + "; it becomes " + node.portOffset() + " because the POM gives this node"
+                    + " no portOffset (set <portOffset>" + source.textOf(offset).trim() + "</portOffset> to keep it)");
+        }
         if (offset != null) {
             editor.setText(offset, String.valueOf(node.portOffset()));
         } else if (ports.children().isEmpty()) {
@@ -32,9 +43,36 @@ public final class CarbonConfigurer {
             editor.insertBefore(ports.children().get(0), "<Offset>" + node.portOffset() + "</Offset>",
                     "Ports/Offset = " + node.portOffset());
         }
-        if (depSync != null) {
-            configureDepSync(editor, server, node, depSync);
+        boolean commits = cluster.committer().id().equals(node.id());
+        if (cluster.deploymentSynchronizer() != null) {
+            configureDepSync(editor, server, commits, cluster.deploymentSynchronizer());
+        } else {
+            keepOneCommitter(editor, server, commits, cluster.committer(), warnings);
         }
+    }
+
+    /**
+     * Without a POM synchronizer the shipped block stays, but one the distribution ships already enabled would
+     * make every node commit: its AutoCommit follows the one-committer rule too.
+     */
+    private static void keepOneCommitter(XmlEditor editor, XmlElement server, boolean commits, Node committer,
+                                         List<String> warnings) throws ConfigFileException {
+        XmlSource source = editor.source();
+        Optional<XmlElement> block = server.child("DeploymentSynchronizer");
+        Optional<XmlElement> enabled = block.flatMap(b -> b.child("Enabled"));
+        if (enabled.isEmpty() || !source.textOf(enabled.get()).trim().equals("true")) {
+            return;
+        }
+        Optional<XmlElement> autoCommit = block.get().child("AutoCommit");
+        String value = String.valueOf(commits);
+        if (autoCommit.isPresent()) {
+            editor.setText(autoCommit.get(), value);
+        } else {
+            editor.appendChild(block.get(), "<AutoCommit>" + value + "</AutoCommit>", "DeploymentSynchronizer/AutoCommit");
+        }
+        warnings.add(source.fileName() + ":" + source.lineOf(enabled.get().start()) + ": the distribution ships the"
+                + " deployment synchronizer enabled; AutoCommit set to " + value + " (only '" + committer.id()
+                + "', the first manager, commits; configure <deploymentSynchronizer> to set it up explicitly)");
     }
 
     /**
@@ -66,11 +104,11 @@ public final class CarbonConfigurer {
         }
     }
 
-    private static void configureDepSync(XmlEditor editor, XmlElement server, Node node, DeploymentSynchronizer depSync)
-            throws ConfigFileException {
+    private static void configureDepSync(XmlEditor editor, XmlElement server, boolean commits,
+                                         DeploymentSynchronizer depSync) throws ConfigFileException {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("Enabled", "true");
-        values.put("AutoCommit", String.valueOf(node.isManager()));
+        values.put("AutoCommit", String.valueOf(commits));
         values.put("AutoCheckout", "true");
         values.put("RepositoryType", "svn");
         values.put("SvnUrl", depSync.svnUrl());

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param added    files the distribution does not have ({@code cluster/node.properties}, {@code cluster/hosts})
  * @param ports    the node's web ports after its offset
  * @param changes  one line per change, for the debug log (never a secret)
+ * @param warnings what the user should know about this node's result (file:line: what and why)
  */
 public record NodeConfiguration(Map<String, byte[]> replaced, Map<String, byte[]> added,
-                                CatalinaConfigurer.WebPorts ports, List<String> changes) {
+                                CatalinaConfigurer.WebPorts ports, List<String> changes, List<String> warnings) {
 }

@@ -28,6 +28,12 @@ public final class NodeConfigurer {
 
     public NodeConfiguration configure(Cluster cluster, Node node, FileReader files)
             throws ConfigFileException, IOException {
+        return configure(cluster, node, ConfigPaths.STANDARD, files);
+    }
+
+    /** @param paths where the distribution keeps its config files */
+    public NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, FileReader files)
+            throws ConfigFileException, IOException {
         Map<String, List<XmlEdit>> editsByFile = new LinkedHashMap<>();
         List<XmlEdit> allEdits = new ArrayList<>(cluster.xmlEdits());
         allEdits.addAll(node.xmlEdits());
@@ -36,12 +42,13 @@ public final class NodeConfigurer {
         }
         Map<String, byte[]> replaced = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
 
-        edit(files, ConfigFiles.AXIS2, true, editsByFile, replaced, changes,
+        edit(files, paths.axis2(), true, editsByFile, replaced, changes,
                 editor -> axis2.configure(editor, cluster, node));
-        edit(files, ConfigFiles.CARBON, true, editsByFile, replaced, changes,
-                editor -> carbon.configure(editor, node, cluster.deploymentSynchronizer()));
-        XmlSource catalinaSource = edit(files, ConfigFiles.CATALINA, cluster.proxyPorts() != null, editsByFile,
+        edit(files, paths.carbon(), true, editsByFile, replaced, changes,
+                editor -> carbon.configure(editor, cluster, node, warnings));
+        XmlSource catalinaSource = edit(files, paths.catalina(), cluster.proxyPorts() != null, editsByFile,
                 replaced, changes, editor -> catalina.configure(editor, cluster.proxyPorts()));
         for (String file : new ArrayList<>(editsByFile.keySet())) {
             edit(files, file, true, editsByFile, replaced, changes, editor -> { });
@@ -49,11 +56,11 @@ public final class NodeConfigurer {
 
         CatalinaConfigurer.WebPorts ports = CatalinaConfigurer.webPorts(catalinaSource, node.portOffset());
         Map<String, byte[]> added = new LinkedHashMap<>();
-        added.put("cluster/node.properties", nodeProperties(cluster, node, ports));
+        added.put("cluster/node.properties", nodeProperties(cluster, node, ports, paths));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new NodeConfiguration(replaced, added, ports, changes);
+        return new NodeConfiguration(replaced, added, ports, changes, warnings);
     }
 
     @FunctionalInterface
@@ -98,7 +105,7 @@ public final class NodeConfigurer {
     }
 
     /** A fixed key order and no date comment (unlike java.util.Properties), so the bytes are reproducible. */
-    static byte[] nodeProperties(Cluster cluster, Node node, CatalinaConfigurer.WebPorts ports) {
+    static byte[] nodeProperties(Cluster cluster, Node node, CatalinaConfigurer.WebPorts ports, ConfigPaths paths) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("id", node.id());
         values.put("role", node.role().id());
@@ -108,6 +115,8 @@ public final class NodeConfigurer {
         values.put("portOffset", String.valueOf(node.portOffset()));
         values.put("httpPort", String.valueOf(ports.http()));
         values.put("httpsPort", String.valueOf(ports.https()));
+        // verify-cluster reads the config files from here (EI 6.x profiles keep them outside repository/conf).
+        values.put("confDirectory", paths.conf());
         StringBuilder text = new StringBuilder("# Written by wso2-cluster-maven-plugin\n");
         values.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
         return text.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -85,6 +85,14 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter
     private List<XmlEditInput> xmlEdits;
 
+    /**
+     * The configuration directory, relative to the distribution's top folder. Default: {@code repository/conf}
+     * (Carbon 4.x products), else {@code conf} (EI 6.x's integrator profile). Another EI 6.x profile needs it,
+     * e.g. {@code wso2/business-process/conf}.
+     */
+    @Parameter(property = PluginProperties.CONF_DIRECTORY)
+    private String confDirectory;
+
     /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
     @Parameter(property = PluginProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
     private File overlayDirectory;
@@ -138,7 +146,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), pluginVersion,
                     work.resolve("nodes"));
             ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
-            report(result);
+            report(cluster, result);
             for (AssembledNode zip : result.zips()) {
                 projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
             }
@@ -163,6 +171,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.hostsEntries = hostsEntries == null ? new ArrayList<>() : hostsEntries;
         input.nodes = nodes == null ? new ArrayList<>() : nodes;
         input.xmlEdits = xmlEdits == null ? new ArrayList<>() : xmlEdits;
+        input.confDirectory = confDirectory;
         try {
             return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter)).validate(input);
         } catch (InvalidTopologyException | IllegalArgumentException e) {
@@ -170,7 +179,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         }
     }
 
-    private void report(ClusterAssembly.Result result) {
+    private void report(Cluster cluster, ClusterAssembly.Result result) {
+        if (cluster.deploymentSynchronizer() != null) {
+            getLog().info("Deployment synchronizer: node '" + cluster.committer().id() + "' commits to SVN; every other"
+                    + " node only checks out.");
+        }
         if (result.rebuilt().isEmpty()) {
             getLog().info("All " + result.nodes().size() + " node zips are up to date (same distribution, settings,"
                     + " overlays and plugin version).");
@@ -187,6 +200,9 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
                     + ", subDomain " + node.subDomain() + ", HTTP " + configuration.ports().http() + ", HTTPS "
                     + configuration.ports().https() + "): " + configuration.replaced().size()
                     + " config files edited -> " + zip.zip().getFileName());
+            for (String warning : configuration.warnings()) {
+                getLog().warn("Node '" + node.id() + "': " + warning);
+            }
             for (String change : configuration.changes()) {
                 getLog().debug("  " + node.id() + ": " + change);
             }

@@ -17,6 +17,8 @@ final class PluginProperties {
     static final String LIVE = PREFIX + "live";
     static final String LIVE_TIMEOUT = PREFIX + "liveTimeout";
     static final String HAZELCAST_VERSION = PREFIX + "hazelcastVersion";
+    static final String CONF_DIRECTORY = PREFIX + "confDirectory";
+    static final String SKIP_CHECKS = PREFIX + "skipChecks";
 
     private PluginProperties() {
     }

@@ -18,7 +18,11 @@ import javax.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,6 +55,20 @@ public class VerifyClusterMojo extends AbstractMojo {
     /** Skips the goal. */
     @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
     private boolean skip;
+
+    /**
+     * Checks not to run, by name ({@code placeholders}, {@code proxy-ports}, ...; {@code -Dwso2-cluster.skipChecks=a,b}).
+     * They appear as skipped test cases in the JUnit report. An unknown name fails the build.
+     */
+    @Parameter(property = PluginProperties.SKIP_CHECKS)
+    private List<String> skipChecks;
+
+    /**
+     * The nodes' configuration directory, relative to their top folder. Default: the one configure-cluster
+     * recorded in {@code cluster/node.properties}, else {@code repository/conf}, else {@code conf}.
+     */
+    @Parameter(property = PluginProperties.CONF_DIRECTORY)
+    private String confDirectory;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -96,17 +114,20 @@ public class VerifyClusterMojo extends AbstractMojo {
         Path buildDirectory = standalone ? base.resolve("target") : Path.of(project.getBuild().getDirectory());
         Path reportFolder = buildDirectory.resolve("wso2-cluster");
 
+        ClusterVerifier verifier = new ClusterVerifier();
+        Set<String> skipped = skippedChecks(verifier);
         List<Path> nodePaths = nodePaths(base, buildDirectory, standalone);
         List<NodeFacts> nodes = new ArrayList<>();
         for (Path path : nodePaths) {
             try {
-                nodes.add(NodeFiles.read(path));
+                nodes.add(NodeFiles.read(path, confDirectory));
             } catch (IOException e) {
-                throw new MojoFailureException("verify-cluster cannot read " + path + ": " + e.getMessage());
+                // Still reported, in that node's config-files case, so both reports are written on every run.
+                nodes.add(NodeFiles.unreadable(path, e.getMessage()));
             }
         }
-        VerifyResult result = new ClusterVerifier().verify(nodes);
-        if (live) {
+        VerifyResult result = verifier.verify(nodes, skipped);
+        if (live && !skipped.contains(LiveCluster.CHECK)) {
             // Runs whatever the static checks found, so the reports show both.
             result = result.withLive(runLive(nodes));
             getLog().info(result.live());
@@ -117,8 +138,12 @@ public class VerifyClusterMojo extends AbstractMojo {
             throw new MojoExecutionException("Writing the verify-cluster reports to " + reportFolder + " failed: "
                     + e.getMessage(), e);
         }
-        boolean failed = result.errors() > 0 || (failOnWarning && result.warnings() > 0);
-        if (failed) {
+        for (Finding finding : result.findings()) {
+            if (finding.severity() == Severity.INFO) {
+                getLog().info("node '" + finding.node() + "' [" + finding.check() + "] " + finding.located());
+            }
+        }
+        if (result.failed(failOnWarning)) {
             throw new MojoFailureException(result.text().stripTrailing() + "\nReports: " + reportFolder.resolve(Reports.TEXT)
                     + ", " + reportFolder.resolve(Reports.JUNIT));
         }
@@ -151,13 +176,45 @@ public class VerifyClusterMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone) throws MojoFailureException {
-        if (archives != null && !archives.isBlank()) {
-            List<Path> paths = new ArrayList<>();
-            for (String item : archives.split(",")) {
-                if (!item.isBlank()) {
-                    paths.add(base.resolve(item.trim()).normalize());
+    private Set<String> skippedChecks(ClusterVerifier verifier) throws MojoFailureException {
+        Set<String> names = new LinkedHashSet<>();
+        if (skipChecks != null) {
+            for (String item : skipChecks) {
+                for (String name : item == null ? new String[0] : item.split(",")) {
+                    if (!name.isBlank()) {
+                        names.add(name.trim());
+                    }
                 }
+            }
+        }
+        List<String> unknown = verifier.unknown(names);
+        if (!unknown.isEmpty()) {
+            throw new MojoFailureException("skipChecks names no check: " + String.join(", ", unknown) + "; the checks"
+                    + " are " + String.join(", ", verifier.checkNames()));
+        }
+        return names;
+    }
+
+    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone) throws MojoFailureException {
+        if (archives != null) {
+            List<Path> paths = new ArrayList<>();
+            Map<Path, String> seen = new LinkedHashMap<>();
+            for (String item : archives.split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                Path path = base.resolve(item.trim()).normalize();
+                String earlier = seen.putIfAbsent(path, item.trim());
+                if (earlier != null) {
+                    throw new MojoFailureException("archives names the node " + path + " twice ('" + earlier + "' and '"
+                            + item.trim() + "'); give each node once");
+                }
+                paths.add(path);
+            }
+            if (paths.isEmpty()) {
+                throw new MojoFailureException("archives ('" + archives + "') names no node: a cluster check over no"
+                        + " node would pass on nothing; give node zips or unpacked node folders, e.g. -D"
+                        + PluginProperties.ARCHIVES + "=node1.zip,node2.zip");
             }
             return paths;
         }

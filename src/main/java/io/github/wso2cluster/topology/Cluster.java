@@ -9,16 +9,27 @@ import java.util.Optional;
  * @param wellKnownMembers the list every node's axis2.xml gets (explicit, or derived from the nodes)
  * @param proxyPorts       null when not configured
  * @param deploymentSynchronizer null when not configured (carbon.xml's block is then left alone)
+ * @param confDirectory    the configuration directory the POM chose (relative to the top folder), or null to detect it
  */
 public record Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers,
                       ProxyPorts proxyPorts, DeploymentSynchronizer deploymentSynchronizer,
-                      List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits) {
+                      List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits,
+                      String confDirectory) {
 
     public Cluster {
         wellKnownMembers = List.copyOf(wellKnownMembers);
         hostsEntries = List.copyOf(hostsEntries);
         nodes = List.copyOf(nodes);
         xmlEdits = List.copyOf(xmlEdits);
+    }
+
+    /**
+     * The one node whose deployment synchronizer commits to SVN: the first manager in {@code nodes} order.
+     * Two committers conflict in SVN, so every other node, further managers included, only checks out.
+     */
+    public Node committer() {
+        return nodes.stream().filter(Node::isManager).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a validated cluster has a manager"));
     }
 
     public Optional<Node> node(String id) {

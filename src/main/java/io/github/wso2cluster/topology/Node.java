@@ -7,9 +7,11 @@ import java.util.List;
  *
  * @param hostName    carbon.xml HostName (the node's override, else the cluster's), or null to leave alone
  * @param mgtHostName carbon.xml MgtHostName for a manager, or null to leave alone
+ * @param portOffsetGiven whether the POM gave {@code portOffset} (else 0 replaces whatever the distribution ships,
+ *                        which configure-cluster says in a warning when that was not 0)
  */
 public record Node(String id, Role role, String localMemberHost, int localMemberPort, int portOffset,
-                   boolean wellKnown, String subDomain, String hostName, String mgtHostName,
+                   boolean portOffsetGiven, boolean wellKnown, String subDomain, String hostName, String mgtHostName,
                    List<XmlEdit> xmlEdits) {
 
     public Node {

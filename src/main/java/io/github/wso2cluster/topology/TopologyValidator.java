@@ -45,12 +45,14 @@ public final class TopologyValidator {
         List<String> hostsEntries = hostsEntries(input.hostsEntries, problems);
         List<XmlEdit> xmlEdits = xmlEdits("xmlEdits", input.xmlEdits, problems);
         List<Node> nodes = nodes(input, problems);
+        String confDirectory = confDirectory(input.confDirectory, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidTopologyException(problems.list);
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
-        return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits);
+        return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
+                confDirectory);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */
@@ -107,7 +109,8 @@ public final class TopologyValidator {
                 }
             }
             int offset = 0;
-            if (trimToNull(in.getPortOffset()) != null) {
+            boolean offsetGiven = trimToNull(in.getPortOffset()) != null;
+            if (offsetGiven) {
                 String text = in.getPortOffset().trim();
                 if (!text.matches("\\d{1,5}") || Integer.parseInt(text) > MAX_OFFSET) {
                     problems.add(where + ": portOffset " + text + " is not an offset (0-" + MAX_OFFSET + ")");
@@ -139,7 +142,7 @@ public final class TopologyValidator {
                 checkWebPorts(where, host, offset, webPortsByHost, problems);
             }
             if (problems.size() == before) {
-                nodes.add(new Node(id, role.get(), host, port, offset, wellKnown, subDomain, hostName, mgtHostName, edits));
+                nodes.add(new Node(id, role.get(), host, port, offset, offsetGiven, wellKnown, subDomain, hostName, mgtHostName, edits));
             }
         }
         if (inputs.stream().noneMatch(n -> Role.parse(n.getRole()).orElse(null) == Role.MANAGER)) {
@@ -235,6 +238,22 @@ public final class TopologyValidator {
             }
         }
         return new DeploymentSynchronizer(url, user, password, append);
+    }
+
+    private static String confDirectory(String value, Problems problems) {
+        if (trimToNull(value) == null) {
+            return null;
+        }
+        // A folder relative to the top folder, in normal form (wso2/business-process/conf), never outside it.
+        String folder = value.trim().replace('\\', '/').replaceAll("/+$", "").replaceAll("^(\\./)+", "");
+        boolean plain = !folder.isEmpty() && !folder.startsWith("/") && !folder.matches("[A-Za-z]:.*")
+                && java.util.Arrays.stream(folder.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+        if (!plain) {
+            problems.add("confDirectory: '" + value.trim() + "' is not a folder inside the distribution's top folder;"
+                    + " give it relative to the top folder, without '..', e.g. wso2/business-process/conf");
+            return null;
+        }
+        return folder;
     }
 
     private static List<String> hostsEntries(List<String> entries, Problems problems) {

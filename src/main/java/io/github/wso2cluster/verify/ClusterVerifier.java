@@ -1,9 +1,12 @@
 package io.github.wso2cluster.verify;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** verify-cluster's core: runs every check over the nodes. */
+/** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
     private final List<Check> checks = List.of(
             new ConfigFilesReadableCheck(),
@@ -19,11 +22,34 @@ public final class ClusterVerifier {
             new ProxyPortsCheck(),
             new PlaceholdersCheck());
 
+    /** Every check name {@code skipChecks} accepts: the static checks and the live one. */
+    public List<String> checkNames() {
+        return Stream.concat(checks.stream().map(Check::name), Stream.of(LiveCluster.CHECK)).toList();
+    }
+
+    /**
+     * The names in {@code skip} that name no check, so the caller can refuse them (a misspelt name would
+     * otherwise silently run the check it meant to skip).
+     */
+    public List<String> unknown(Collection<String> skip) {
+        List<String> known = checkNames();
+        return skip.stream().filter(name -> !known.contains(name)).toList();
+    }
+
     public VerifyResult verify(List<NodeFacts> nodes) {
+        return verify(nodes, Set.of());
+    }
+
+    public VerifyResult verify(List<NodeFacts> nodes, Set<String> skip) {
         List<Finding> findings = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
         for (Check check : checks) {
-            check.run(nodes, new Findings(check.name(), findings));
+            if (!skip.contains(check.name())) {
+                check.run(nodes, new Findings(check.name(), findings));
+                ran.add(check.name());
+            }
         }
-        return new VerifyResult(checks.stream().map(Check::name).toList(), nodes, findings);
+        List<String> skipped = checkNames().stream().filter(skip::contains).toList();
+        return new VerifyResult(ran, skipped, nodes, findings, null);
     }
 }

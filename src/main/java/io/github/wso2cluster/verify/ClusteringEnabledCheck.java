@@ -12,11 +12,11 @@ final class ClusteringEnabledCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            if (node.file(io.github.wso2cluster.config.ConfigFiles.AXIS2).isEmpty()) {
+            if (node.file(node.paths().axis2()).isEmpty()) {
                 continue; // reported by config-files
             }
             if (node.clustering().isEmpty()) {
-                findings.error(node, io.github.wso2cluster.config.ConfigFiles.AXIS2,
+                findings.error(node, node.paths().axis2(),
                         "has no active <clustering> element; restore the stock HazelcastClusteringAgent block");
                 continue;
             }

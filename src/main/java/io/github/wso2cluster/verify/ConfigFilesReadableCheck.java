@@ -13,6 +13,10 @@ final class ConfigFilesReadableCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
             for (String[] problem : node.readProblems()) {
+                if (problem[0] == null) {
+                    findings.error(node, (String) null, "the node cannot be read: " + problem[1]);
+                    continue;
+                }
                 String message = problem[1].startsWith(problem[0] + ": ") ? problem[1].substring(problem[0].length() + 2) : problem[1];
                 findings.error(node, problem[0], message + "; every node needs this file, well-formed");
             }

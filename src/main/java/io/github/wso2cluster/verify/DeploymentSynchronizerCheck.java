@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SVN deployment synchronizer: on everywhere or nowhere, one URL, managers commit and check out,
- * workers only check out, a single committer, and values exactly true/false.
+ * The SVN deployment synchronizer: on everywhere or nowhere, one URL, exactly one committer and it is a
+ * manager (two committers conflict in SVN; further managers only check out, like workers), every node checks
+ * out, and values exactly true/false.
  */
 final class DeploymentSynchronizerCheck implements Check {
     private static final List<String> FLAGS = List.of("Enabled", "AutoCommit", "AutoCheckout", "SvnUrlAppendTenantId");
@@ -21,7 +22,7 @@ final class DeploymentSynchronizerCheck implements Check {
         List<NodeFacts> enabled = new ArrayList<>();
         List<NodeFacts> disabled = new ArrayList<>();
         for (NodeFacts node : nodes) {
-            if (node.file(io.github.wso2cluster.config.ConfigFiles.CARBON).isEmpty()) {
+            if (node.file(node.paths().carbon()).isEmpty()) {
                 continue;
             }
             for (String flag : FLAGS) {
@@ -56,9 +57,6 @@ final class DeploymentSynchronizerCheck implements Check {
                     findings.error(node, commit, "a worker with AutoCommit true commits to SVN and conflicts with the"
                             + " manager; set AutoCommit to false on workers");
                 }
-            } else if (role == Role.MANAGER) {
-                findings.error(node, commit, "the manager does not commit (AutoCommit " + commit.value()
-                        + "); deployments never reach the workers: set AutoCommit to true");
             }
             Located checkout = node.depSync("AutoCheckout");
             if (!"true".equals(checkout.value())) {
@@ -69,9 +67,16 @@ final class DeploymentSynchronizerCheck implements Check {
             for (NodeFacts node : enabled) {
                 if (committers.contains(node.name())) {
                     findings.error(node, node.depSync("AutoCommit"), "more than one node commits to SVN ("
-                            + committers + "); keep exactly one committer, the manager");
+                            + String.join(", ", committers) + "); keep exactly one committer, the first manager, and"
+                            + " set AutoCommit to false on every other node");
                 }
             }
+        }
+        if (committers.isEmpty()) {
+            NodeFacts manager = enabled.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).findFirst()
+                    .orElse(enabled.get(0));
+            findings.error(manager, manager.depSync("AutoCommit"), "no node commits to SVN, so deployments never reach"
+                    + " the other nodes; set AutoCommit to true on exactly one manager");
         }
     }
 

@@ -20,6 +20,10 @@ public final class Findings {
         add(Severity.WARNING, node, where, message);
     }
 
+    public void info(NodeFacts node, Located where, String message) {
+        add(Severity.INFO, node, where, message);
+    }
+
     public void error(NodeFacts node, String file, String message) {
         all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, message));
     }

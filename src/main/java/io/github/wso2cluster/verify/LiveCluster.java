@@ -56,6 +56,8 @@ public final class LiveCluster {
                 findings.add(error(node, why));
             }
         }
+        HazelcastStrings.useSafeStrings(hazelcast);
+        String version = version(hazelcast);
         Map<String, Object> instances = new ConcurrentHashMap<>();
         String previousLogging = System.getProperty("hazelcast.logging.type");
         System.setProperty("hazelcast.logging.type", "none");
@@ -75,7 +77,7 @@ public final class LiveCluster {
                 NodeFacts node = order.get(i);
                 int index = i;
                 started.add(starters.submit(() -> {
-                    instances.put(node.name(), startMember(node, index, loopback, hazelcast, timeout));
+                    instances.put(node.name(), startMember(node, index, loopback, hazelcast, version, timeout));
                     return null;
                 }));
                 if (i == 0) {
@@ -117,6 +119,19 @@ public final class LiveCluster {
                     + (cause instanceof java.util.concurrent.TimeoutException ? " (no answer within " + timeout.toSeconds() + " s)"
                     : " (" + cause.getMessage() + ")") + "; domain '" + node.clusteringParameter("domain").value()
                     + "', well-known members: " + wellKnown(node)));
+        }
+    }
+
+    /** The Hazelcast release in the loader, from its jar's Maven metadata ("" when it has none). */
+    private static String version(ClassLoader hazelcast) {
+        try (java.io.InputStream in = hazelcast.getResourceAsStream("META-INF/maven/com.hazelcast/hazelcast/pom.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "");
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -185,7 +200,7 @@ public final class LiveCluster {
     }
 
     private Object startMember(NodeFacts node, int index, Map<MemberAddress, Integer> loopback, ClassLoader loader,
-                               Duration timeout) throws ReflectiveOperationException {
+                               String version, Duration timeout) throws ReflectiveOperationException {
         Class<?> configClass = loader.loadClass("com.hazelcast.config.Config");
         Object config = configClass.getConstructor().newInstance();
         Reflect.call(config, "setInstanceName", "wso2-cluster-live-" + index + "-" + node.name());
@@ -219,8 +234,11 @@ public final class LiveCluster {
             Reflect.call(group, "setPassword", node.clusteringParameter("groupPassword").value());
         }
         Object network = Reflect.call(config, "getNetworkConfig");
-        Reflect.call(network, "setPublicAddress", "127.0.0.1");
-        Reflect.call(network, "setPort", loopback.get(node.memberAddress().orElseThrow()));
+        int port = loopback.get(node.memberAddress().orElseThrow());
+        // Hazelcast 3.2 reads a public address without a port as port 5701, so every member would claim the same
+        // address and none could tell the others apart; 3.0 takes no port there.
+        Reflect.call(network, "setPublicAddress", version.startsWith("3.0.") ? "127.0.0.1" : "127.0.0.1:" + port);
+        Reflect.call(network, "setPort", port);
         Reflect.call(network, "setPortAutoIncrement", true);
         Object interfaces = Reflect.call(network, "getInterfaces");
         Reflect.call(interfaces, "setEnabled", true);

@@ -2,7 +2,7 @@ package io.github.wso2cluster.verify;
 
 import io.github.wso2cluster.config.CatalinaConfigurer;
 import io.github.wso2cluster.config.ConfigFileException;
-import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.ConfigPaths;
 import io.github.wso2cluster.config.XmlComment;
 import io.github.wso2cluster.config.XmlElement;
 import io.github.wso2cluster.config.XmlSource;
@@ -30,10 +30,12 @@ public final class NodeFacts {
     private final List<String[]> readProblems;
     private final Properties nodeProperties;
     private final List<String> hazelcastBundles;
+    private final ConfigPaths paths;
 
-    private NodeFacts(String name, String source, Map<String, XmlSource> files, List<String[]> readProblems,
-                      Properties nodeProperties, List<String> hazelcastBundles) {
+    private NodeFacts(String name, String source, ConfigPaths paths, Map<String, XmlSource> files,
+                      List<String[]> readProblems, Properties nodeProperties, List<String> hazelcastBundles) {
         this.name = name;
+        this.paths = paths;
         this.source = source;
         this.files = files;
         this.readProblems = readProblems;
@@ -46,6 +48,18 @@ public final class NodeFacts {
      * @param contents     the config files and {@code cluster/node.properties} (absent ones absent)
      */
     public static NodeFacts of(String fallbackName, String source, Map<String, byte[]> contents) {
+        return of(fallbackName, source, ConfigPaths.STANDARD, contents);
+    }
+
+    /** A node whose zip or folder could not be read at all; {@code reason} says why. */
+    static NodeFacts unreadable(String name, String source, String reason) {
+        List<String[]> problems = new ArrayList<>();
+        problems.add(new String[] {null, reason});
+        return new NodeFacts(name, source, ConfigPaths.STANDARD, Map.of(), problems, null, List.of());
+    }
+
+    /** @param paths where this node keeps its config files (keys of {@code contents}) */
+    public static NodeFacts of(String fallbackName, String source, ConfigPaths paths, Map<String, byte[]> contents) {
         Properties properties = null;
         byte[] propertyBytes = contents.get(NodeFiles.NODE_PROPERTIES);
         if (propertyBytes != null) {
@@ -60,7 +74,7 @@ public final class NodeFacts {
                 ? properties.getProperty("id") : fallbackName;
         Map<String, XmlSource> files = new java.util.LinkedHashMap<>();
         List<String[]> problems = new ArrayList<>();
-        for (String file : NodeFiles.CONFIG_FILES) {
+        for (String file : NodeFiles.configFiles(paths)) {
             byte[] bytes = contents.get(file);
             if (bytes == null) {
                 problems.add(new String[] {file, "the file is missing"});
@@ -75,7 +89,7 @@ public final class NodeFacts {
         byte[] bundles = contents.get(NodeFiles.HAZELCAST_BUNDLES);
         List<String> hazelcast = bundles == null ? List.of()
                 : List.of(new String(bundles, StandardCharsets.UTF_8).split("\n"));
-        return new NodeFacts(name, source, files, problems, properties, hazelcast);
+        return new NodeFacts(name, source, paths, files, problems, properties, hazelcast);
     }
 
     public String name() {
@@ -87,12 +101,17 @@ public final class NodeFacts {
         return source;
     }
 
-    /** File names of the Hazelcast bundles in repository/components/plugins (the kernel's Hazelcast version). */
+    /** Where this node keeps axis2.xml, carbon.xml and catalina-server.xml. */
+    ConfigPaths paths() {
+        return paths;
+    }
+
+    /** File names of the Hazelcast bundles in components/plugins (the kernel's Hazelcast version). */
     List<String> hazelcastBundles() {
         return hazelcastBundles;
     }
 
-    /** [file, problem] pairs for config files that could not be read. */
+    /** [file, problem] pairs for config files that could not be read (file null: the whole node). */
     List<String[]> readProblems() {
         return readProblems;
     }
@@ -108,43 +127,43 @@ public final class NodeFacts {
     // ---- axis2.xml
 
     Optional<XmlElement> clustering() {
-        return file(ConfigFiles.AXIS2).flatMap(s -> s.root().child("clustering"));
+        return file(paths.axis2()).flatMap(s -> s.root().child("clustering"));
     }
 
     /** The {@code enable} attribute of {@code <clustering>}, at its own line (the tag's second, in stock files). */
     Located clusteringEnable() {
-        XmlSource axis2 = files.get(ConfigFiles.AXIS2);
+        XmlSource axis2 = files.get(paths.axis2());
         return clustering().map(c -> c.attribute("enable")
                         .map(a -> new Located(a.value(), axis2.fileName(), axis2.lineOf(a.start())))
                         .orElse(at(axis2, c, null)))
-                .orElse(Located.absent(ConfigFiles.AXIS2));
+                .orElse(Located.absent(paths.axis2()));
     }
 
     Located clusteringParameter(String parameter) {
-        XmlSource axis2 = files.get(ConfigFiles.AXIS2);
+        XmlSource axis2 = files.get(paths.axis2());
         return clustering().flatMap(c -> c.child("parameter", "name", parameter))
                 .map(p -> at(axis2, p, axis2.textOf(p)))
-                .orElse(new Located(null, ConfigFiles.AXIS2, clusteringEnable().line()));
+                .orElse(new Located(null, paths.axis2(), clusteringEnable().line()));
     }
 
     Located subDomain() {
-        XmlSource axis2 = files.get(ConfigFiles.AXIS2);
+        XmlSource axis2 = files.get(paths.axis2());
         return clustering().flatMap(c -> c.child("parameter", "name", "properties"))
                 .flatMap(p -> p.child("property", "name", "subDomain"))
                 .map(p -> at(axis2, p, p.attributeValue("value")))
-                .orElse(new Located(null, ConfigFiles.AXIS2, clusteringEnable().line()));
+                .orElse(new Located(null, paths.axis2(), clusteringEnable().line()));
     }
 
     /** Every active {@code <members>} block of {@code <clustering>}. */
     List<Located> membersBlocks() {
-        XmlSource axis2 = files.get(ConfigFiles.AXIS2);
+        XmlSource axis2 = files.get(paths.axis2());
         return clustering().map(c -> c.children("members").stream().map(m -> at(axis2, m, "members")).toList())
                 .orElse(List.of());
     }
 
     /** The member entries of the first {@code <members>} block, as written ({@code host:port}). */
     List<Located> memberEntries() {
-        XmlSource axis2 = files.get(ConfigFiles.AXIS2);
+        XmlSource axis2 = files.get(paths.axis2());
         List<Located> entries = new ArrayList<>();
         clustering().flatMap(c -> c.child("members")).ifPresent(members -> {
             for (XmlElement member : members.children("member")) {
@@ -192,15 +211,15 @@ public final class NodeFacts {
     // ---- carbon.xml
 
     Located carbonValue(String... path) {
-        XmlSource carbon = files.get(ConfigFiles.CARBON);
+        XmlSource carbon = files.get(paths.carbon());
         if (carbon == null) {
-            return Located.absent(ConfigFiles.CARBON);
+            return Located.absent(paths.carbon());
         }
         XmlElement element = carbon.root();
         for (String step : path) {
             Optional<XmlElement> next = element.child(step);
             if (next.isEmpty()) {
-                return Located.absent(ConfigFiles.CARBON);
+                return Located.absent(paths.carbon());
             }
             element = next.get();
         }
@@ -225,7 +244,7 @@ public final class NodeFacts {
     Map<String, Integer> openPorts() {
         int offset = portOffset();
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-        XmlSource catalina = files.get(ConfigFiles.CATALINA);
+        XmlSource catalina = files.get(paths.catalina());
         CatalinaConfigurer.WebPorts web = CatalinaConfigurer.webPorts(catalina, offset);
         ports.put("HTTP", web.http());
         ports.put("HTTPS", web.https());
@@ -239,13 +258,13 @@ public final class NodeFacts {
 
     /** proxyPort of the first HTTP (secure=false) or HTTPS connector; absent value when not set. */
     Located proxyPort(boolean secure) {
-        XmlSource catalina = files.get(ConfigFiles.CATALINA);
+        XmlSource catalina = files.get(paths.catalina());
         if (catalina == null) {
-            return Located.absent(ConfigFiles.CATALINA);
+            return Located.absent(paths.catalina());
         }
         List<XmlElement> connectors = CatalinaConfigurer.connectors(catalina, secure);
         if (connectors.isEmpty()) {
-            return Located.absent(ConfigFiles.CATALINA);
+            return Located.absent(paths.catalina());
         }
         XmlElement connector = connectors.get(0);
         return at(catalina, connector, connector.attributeValue("proxyPort"));
@@ -253,37 +272,79 @@ public final class NodeFacts {
 
     // ---- all files
 
-    /** Every {@code ${...}} and {@code @...@} outside comments, with its line. */
-    List<Located> placeholders() {
-        List<Located> found = new ArrayList<>();
+    /**
+     * A build placeholder left in a config file.
+     *
+     * @param clusterValue whether it stands where the cluster depends on the value (what configure-cluster sets
+     *                     or verify-cluster reads); elsewhere Carbon runs with it as shipped
+     */
+    record Placeholder(Located where, boolean clusterValue) {
+    }
+
+    /**
+     * Every {@code ${...}} and {@code @...@} outside comments, with its line. Secrets (the SVN password) are
+     * never scanned: a password that happens to look like a placeholder must not reach a report.
+     */
+    List<Placeholder> placeholders() {
+        List<Placeholder> found = new ArrayList<>();
         for (XmlSource source : files.values()) {
-            String text = withoutComments(source);
+            List<XmlElement> relevant = clusterValues(source);
+            StringBuilder text = new StringBuilder(source.text());
+            blankComments(source.root(), text);
+            secrets(source).forEach(secret -> blank(text, secret.start(), secret.end()));
             java.util.regex.Matcher matcher =
                     java.util.regex.Pattern.compile("\\$\\{[^}\\s]+}|@[A-Za-z][A-Za-z0-9._-]*@").matcher(text);
             while (matcher.find()) {
-                found.add(new Located(matcher.group(), source.fileName(), source.lineOf(matcher.start())));
+                int at = matcher.start();
+                boolean inCluster = relevant.stream().anyMatch(e -> e.start() <= at && at < e.end());
+                found.add(new Placeholder(new Located(matcher.group(), source.fileName(), source.lineOf(at)), inCluster));
             }
         }
         return found;
     }
 
-    /** The text with every comment blanked (line breaks kept, so offsets and lines stay true). */
-    private static String withoutComments(XmlSource source) {
-        StringBuilder text = new StringBuilder(source.text());
-        blank(source.root(), text);
-        return text.toString();
+    /** The elements whose values the cluster depends on, in the file given. */
+    private List<XmlElement> clusterValues(XmlSource source) {
+        XmlElement root = source.root();
+        if (source.fileName().equals(paths.axis2())) {
+            return root.children("clustering");
+        }
+        if (source.fileName().equals(paths.carbon())) {
+            List<XmlElement> elements = new ArrayList<>();
+            for (String name : List.of("HostName", "MgtHostName", "Ports", "DeploymentSynchronizer")) {
+                elements.addAll(root.children(name));
+            }
+            return elements;
+        }
+        List<XmlElement> connectors = new ArrayList<>();
+        root.children("Service").forEach(service -> connectors.addAll(service.children("Connector")));
+        return connectors;
     }
 
-    private static void blank(XmlElement element, StringBuilder text) {
+    private List<XmlElement> secrets(XmlSource source) {
+        if (!source.fileName().equals(paths.carbon())) {
+            return List.of();
+        }
+        List<XmlElement> secrets = new ArrayList<>();
+        source.root().children("DeploymentSynchronizer").forEach(d -> secrets.addAll(d.children("SvnPassword")));
+        return secrets;
+    }
+
+    private static void blankComments(XmlElement element, StringBuilder text) {
         for (XmlComment comment : element.comments()) {
-            for (int i = comment.start(); i < comment.end(); i++) {
-                if (text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                    text.setCharAt(i, ' ');
-                }
-            }
+            blank(text, comment.start(), comment.end());
         }
         for (XmlElement child : element.children()) {
-            blank(child, text);
+            blankComments(child, text);
+        }
+    }
+
+    /** Blanks a range, keeping line breaks, so offsets and lines stay true. */
+    private static void blank(StringBuilder text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                text.setCharAt(i, ' ');
+            }
         }
     }
 }

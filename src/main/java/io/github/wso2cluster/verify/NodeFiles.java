@@ -1,13 +1,23 @@
 package io.github.wso2cluster.verify;
 
-import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.ConfigPaths;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -15,110 +25,179 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * Reads the few files verify-cluster needs from a node zip (those entries only, never the whole zip) or
  * from an unpacked node folder (the top folder itself, or a folder holding exactly one top folder).
+ *
+ * <p>The configuration directory is, in this order: the one the user names ({@code confDirectory}), the one
+ * configure-cluster recorded in {@code cluster/node.properties}, {@code repository/conf}, {@code conf}.
  */
 public final class NodeFiles {
     static final String NODE_PROPERTIES = "cluster/node.properties";
-    /** Where a Carbon kernel keeps its Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}). */
-    static final String PLUGINS = "repository/components/plugins/";
     /** A pseudo entry: the file names of the node's Hazelcast bundles, one a line. */
     static final String HAZELCAST_BUNDLES = "#hazelcast-bundles";
-    static final List<String> CONFIG_FILES = List.of(ConfigFiles.AXIS2, ConfigFiles.CARBON, ConfigFiles.CATALINA);
+    /** A Carbon kernel's Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}), anywhere under the top folder. */
+    private static final Pattern BUNDLE_PATH = Pattern.compile("(?:.*/)?components/plugins/(hazelcast_[^/]*\\.jar)");
 
     private NodeFiles() {
     }
 
     public static NodeFacts read(Path node) throws IOException {
-        String name = node.getFileName().toString();
+        return read(node, null);
+    }
+
+    /** @param confDirectory the configuration directory relative to the top folder, or null to find it */
+    public static NodeFacts read(Path node, String confDirectory) throws IOException {
+        String name = node.getFileName() == null ? node.toString() : node.getFileName().toString();
         if (Files.isDirectory(node)) {
-            return NodeFacts.of(name, node.toString(), fromFolder(topOf(node)));
+            return fromFolder(name, node, topOf(node, confDirectory), confDirectory);
         }
         if (!Files.isRegularFile(node)) {
             throw new IOException(node + " does not exist; give node zips or unpacked node folders");
         }
-        return NodeFacts.of(name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name, node.toString(),
-                fromZip(node));
+        return fromZip(name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name, node, confDirectory);
     }
 
-    private static Path topOf(Path folder) throws IOException {
-        if (Files.isDirectory(folder.resolve("repository/conf"))) {
+    /** A node that could not be read at all: its reports say why, in its {@code config-files} case. */
+    public static NodeFacts unreadable(Path node, String reason) {
+        String name = node.getFileName() == null ? node.toString() : node.getFileName().toString();
+        return NodeFacts.unreadable(name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name,
+                node.toString(), reason);
+    }
+
+    private static boolean isTop(Path folder, String confDirectory) {
+        return Files.isDirectory(folder.resolve(ConfigPaths.REPOSITORY_CONF)) || Files.isDirectory(folder.resolve(ConfigPaths.CONF))
+                || (confDirectory != null && Files.isDirectory(folder.resolve(confDirectory)));
+    }
+
+    private static Path topOf(Path folder, String confDirectory) throws IOException {
+        if (isTop(folder, confDirectory)) {
             return folder;
         }
         try (Stream<Path> children = Files.list(folder)) {
-            List<Path> tops = children.filter(c -> Files.isDirectory(c.resolve("repository/conf"))).toList();
+            List<Path> tops = children.filter(c -> Files.isDirectory(c) && isTop(c, confDirectory)).toList();
             if (tops.size() == 1) {
                 return tops.get(0);
             }
         }
-        throw new IOException(folder + " is not an unpacked WSO2 node: it has no repository/conf, nor one folder"
-                + " that has it");
+        throw new IOException(folder + " is not an unpacked WSO2 node: it has no repository/conf or conf, nor one"
+                + " folder that has it");
     }
 
-    private static Map<String, byte[]> fromFolder(Path top) throws IOException {
+    private static NodeFacts fromFolder(String name, Path folder, Path top, String confDirectory) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (String path : wanted()) {
-            Path file = top.resolve(path);
-            if (Files.isRegularFile(file)) {
-                contents.put(path, Files.readAllBytes(file));
-            }
+        readFolderFile(top, NODE_PROPERTIES, contents);
+        ConfigPaths paths = paths(confDirectory, contents, f -> Files.isDirectory(top.resolve(f)));
+        for (String path : configFiles(paths)) {
+            readFolderFile(top, path, contents);
         }
-        Path plugins = top.resolve(PLUGINS);
-        if (Files.isDirectory(plugins)) {
-            try (Stream<Path> files = Files.list(plugins)) {
-                bundles(contents, files.map(f -> f.getFileName().toString()).sorted().toList());
-            }
-        }
-        return contents;
-    }
-
-    private static void bundles(Map<String, byte[]> contents, List<String> fileNames) {
-        String found = String.join("\n", fileNames.stream()
-                .filter(n -> n.startsWith("hazelcast_") && n.endsWith(".jar")).toList());
-        if (!found.isEmpty()) {
-            contents.put(HAZELCAST_BUNDLES, found.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    private static Map<String, byte[]> fromZip(Path zipFile) throws IOException {
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        try (ZipFile zip = ZipFile.builder().setPath(zipFile).setIgnoreLocalFileHeader(true).get()) {
-            String top = topFolder(zip);
-            List<String> plugins = new java.util.ArrayList<>();
-            var entries = zip.getEntries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(top + PLUGINS) && name.indexOf('/', (top + PLUGINS).length()) < 0) {
-                    plugins.add(name.substring((top + PLUGINS).length()));
+        List<String> bundles = new ArrayList<>();
+        try (Stream<Path> dirs = Files.find(top, 3, (p, a) -> a.isDirectory()
+                && top.relativize(p).toString().replace('\\', '/').matches("(?:.*/)?components/plugins"))) {
+            for (Path plugins : dirs.toList()) {
+                try (Stream<Path> files = Files.list(plugins)) {
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("hazelcast_") && n.endsWith(".jar"))
+                            .forEach(bundles::add);
                 }
             }
-            bundles(contents, plugins);
-            for (String path : wanted()) {
-                ZipArchiveEntry entry = zip.getEntry(top + path);
-                if (entry != null && !entry.isDirectory()) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        contents.put(path, in.readAllBytes());
+        }
+        putBundles(contents, bundles);
+        return NodeFacts.of(name, folder.toString(), paths, contents);
+    }
+
+    private static void readFolderFile(Path top, String path, Map<String, byte[]> contents) throws IOException {
+        Path file = top.resolve(path);
+        if (Files.isRegularFile(file)) {
+            contents.put(path, Files.readAllBytes(file));
+        }
+    }
+
+    private static NodeFacts fromZip(String name, Path zipFile, String confDirectory) throws IOException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        try (ZipFile zip = ZipFile.builder().setPath(zipFile).setIgnoreLocalFileHeader(true).get()) {
+            List<String> names = Collections.list(zip.getEntries()).stream().map(ZipArchiveEntry::getName).toList();
+            String top = topFolder(names);
+            Set<String> relative = new LinkedHashSet<>();
+            List<String> bundles = new ArrayList<>();
+            for (String entry : names) {
+                if (entry.startsWith(top)) {
+                    String path = entry.substring(top.length());
+                    relative.add(path);
+                    var bundle = BUNDLE_PATH.matcher(path);
+                    if (bundle.matches()) {
+                        bundles.add(bundle.group(1));
                     }
                 }
             }
+            putBundles(contents, bundles);
+            readZipFile(zip, top, NODE_PROPERTIES, contents);
+            ConfigPaths paths = paths(confDirectory, contents,
+                    folder -> relative.stream().anyMatch(p -> p.startsWith(folder + "/")));
+            for (String path : configFiles(paths)) {
+                readZipFile(zip, top, path, contents);
+            }
+            return NodeFacts.of(name, zipFile.toString(), paths, contents);
         } catch (IOException e) {
             throw new IOException(zipFile + " is not a readable zip file (truncated or corrupt?): " + e.getMessage(), e);
         }
-        return contents;
     }
 
-    /** The prefix under which repository/conf/axis2/axis2.xml stands ({@code wso2as-5.2.1/}, or none). */
-    private static String topFolder(ZipFile zip) {
-        var entries = zip.getEntries();
-        while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName();
-            if (name.endsWith("/" + ConfigFiles.AXIS2) || name.equals(ConfigFiles.AXIS2)) {
-                return name.substring(0, name.length() - ConfigFiles.AXIS2.length());
+    private static void readZipFile(ZipFile zip, String top, String path, Map<String, byte[]> contents) throws IOException {
+        ZipArchiveEntry entry = zip.getEntry(top + path);
+        if (entry != null && !entry.isDirectory()) {
+            try (InputStream in = zip.getInputStream(entry)) {
+                contents.put(path, in.readAllBytes());
             }
         }
-        String first = zip.getEntries().hasMoreElements() ? zip.getEntries().nextElement().getName() : "";
+    }
+
+    /**
+     * The top folder of a node zip with its slash ({@code wso2as-5.2.1/}), or none when the node's files stand
+     * at the zip's root.
+     */
+    private static String topFolder(List<String> names) {
+        for (String name : names) {
+            if (name.startsWith(ConfigPaths.REPOSITORY_CONF + "/") || name.startsWith(ConfigPaths.CONF + "/")
+                    || name.startsWith("cluster/")) {
+                return "";
+            }
+        }
+        String first = names.isEmpty() ? "" : names.get(0);
         return first.contains("/") ? first.substring(0, first.indexOf('/') + 1) : "";
     }
 
-    private static List<String> wanted() {
-        return Stream.concat(CONFIG_FILES.stream(), Stream.of(NODE_PROPERTIES)).toList();
+    private static ConfigPaths paths(String confDirectory, Map<String, byte[]> contents, Predicate<String> hasFolder) {
+        if (confDirectory != null && !confDirectory.isBlank()) {
+            return new ConfigPaths(confDirectory.trim());
+        }
+        Optional<String> recorded = recordedConfDirectory(contents.get(NODE_PROPERTIES));
+        if (recorded.isPresent()) {
+            return new ConfigPaths(recorded.get());
+        }
+        return ConfigPaths.detect(hasFolder).orElse(ConfigPaths.STANDARD);
+    }
+
+    private static Optional<String> recordedConfDirectory(byte[] nodeProperties) {
+        if (nodeProperties == null) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(nodeProperties, StandardCharsets.ISO_8859_1)));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String value = properties.getProperty("confDirectory");
+        // Only a plain relative folder: a node.properties from elsewhere must not point the reader outside the node.
+        return value == null || !value.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || value.matches("(.*/)?\\.\\.?(/.*)?")
+                ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void putBundles(Map<String, byte[]> contents, List<String> fileNames) {
+        String found = String.join("\n", fileNames.stream().sorted().distinct().toList());
+        if (!found.isEmpty()) {
+            contents.put(HAZELCAST_BUNDLES, found.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static List<String> configFiles(ConfigPaths paths) {
+        return List.of(paths.axis2(), paths.carbon(), paths.catalina());
     }
 }

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * No build-time placeholder left unrendered. Carbon fills in its own at run time: {@code ${hostName}},
- * {@code ${httpsPort}}, {@code ${httpPort}}, {@code ${carbon.*}} (system properties such as carbon.home),
- * {@code ${require.carbon.servlet}}, and the product-name ones {@code ${product.*}} and {@code @product.*@}.
+ * No build placeholder left unrendered where the cluster depends on its value. Real WSO2 zips ship some
+ * unrendered ({@code ${childfirstCL}}, {@code ${jaxwsparam}}, {@code ${hotdeployment}}, {@code ${p2.repo.url}})
+ * and Carbon runs with them: those are information, never a warning. Carbon fills in its own at run time
+ * ({@code ${hostName}}, {@code ${httpsPort}}, {@code ${httpPort}}, {@code ${carbon.*}} system properties such as
+ * carbon.home, {@code ${require.carbon.servlet}}, {@code ${product.*}} and {@code @product.*@}): those are not
+ * reported at all.
  */
 final class PlaceholdersCheck implements Check {
     private static final Pattern CARBON_OWN = Pattern.compile(
@@ -20,10 +23,18 @@ final class PlaceholdersCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            for (Located placeholder : node.placeholders()) {
-                if (!CARBON_OWN.matcher(placeholder.value()).matches()) {
-                    findings.error(node, placeholder, "the placeholder " + placeholder.value() + " was never rendered;"
-                            + " Carbon does not fill it in: write the value (an xmlEdit, or an overlay of the file)");
+            for (NodeFacts.Placeholder placeholder : node.placeholders()) {
+                Located where = placeholder.where();
+                if (CARBON_OWN.matcher(where.value()).matches()) {
+                    continue;
+                }
+                if (placeholder.clusterValue()) {
+                    findings.error(node, where, "the placeholder " + where.value() + " was never rendered, and the"
+                            + " cluster depends on this value; Carbon does not fill it in: write the value (a POM"
+                            + " setting, an xmlEdit, or an overlay of the file)");
+                } else {
+                    findings.info(node, where, "the placeholder " + where.value() + " is unrendered, as the"
+                            + " distribution ships it; Carbon runs with it (no cluster setting depends on it)");
                 }
             }
         }

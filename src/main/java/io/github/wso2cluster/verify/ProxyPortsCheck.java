@@ -15,7 +15,7 @@ final class ProxyPortsCheck implements Check {
         String referenceNode = null;
         String reference = null;
         for (NodeFacts node : nodes) {
-            if (node.file(io.github.wso2cluster.config.ConfigFiles.CATALINA).isEmpty()) {
+            if (node.file(node.paths().catalina()).isEmpty()) {
                 continue;
             }
             Located http = node.proxyPort(false);

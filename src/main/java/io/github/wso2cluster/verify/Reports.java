@@ -26,7 +26,15 @@ public final class Reports {
         StringBuilder cases = new StringBuilder();
         int tests = 0;
         int failures = 0;
+        int skipped = 0;
         for (NodeFacts node : result.nodes()) {
+            for (String check : result.skipped()) {
+                tests++;
+                skipped++;
+                cases.append("  <testcase classname=\"").append(attr("wso2-cluster." + node.name()))
+                        .append("\" name=\"").append(attr(check)).append("\" time=\"0\">\n")
+                        .append("    <skipped message=\"skipped with skipChecks\"/>\n  </testcase>\n");
+            }
             for (String check : result.checks()) {
                 tests++;
                 List<Finding> findings = result.of(node.name(), check);
@@ -54,11 +62,30 @@ public final class Reports {
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"wso2-cluster\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "</testsuite>\n";
+                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\">\n" + cases + "</testsuite>\n";
     }
 
     private static String text(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return xmlChars(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Characters XML 1.0 cannot hold at all (control characters in a node id or file name) become U+FFFD. */
+    static String xmlChars(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean surrogatePair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (surrogatePair) {
+                out.append(c).append(value.charAt(++i));
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c)
+                    || c == 0xFFFE || c == 0xFFFF) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String attr(String value) {

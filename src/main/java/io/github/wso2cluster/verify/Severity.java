@@ -1,6 +1,9 @@
 package io.github.wso2cluster.verify;
 
-/** How bad a finding is: errors fail the build; warnings only with failOnWarning. */
+/**
+ * How bad a finding is: errors fail the build; warnings only with failOnWarning; information never (it is
+ * only written to the reports and the log).
+ */
 public enum Severity {
-    ERROR, WARNING
+    ERROR, WARNING, INFO
 }

@@ -1,42 +1,56 @@
 package io.github.wso2cluster.verify;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every finding of every check on every node, and how to print them.
  *
- * @param live the live check's one-line outcome, or null when it did not run
+ * @param checks  the checks that ran
+ * @param skipped the checks the user chose not to run ({@code skipChecks})
+ * @param live    the live check's one-line outcome, or null when it did not run
  */
-public record VerifyResult(List<String> checks, List<NodeFacts> nodes, List<Finding> findings, String live) {
+public record VerifyResult(List<String> checks, List<String> skipped, List<NodeFacts> nodes, List<Finding> findings,
+                           String live) {
 
     public VerifyResult {
         checks = List.copyOf(checks);
+        skipped = List.copyOf(skipped);
         nodes = List.copyOf(nodes);
         findings = List.copyOf(findings);
     }
 
     public VerifyResult(List<String> checks, List<NodeFacts> nodes, List<Finding> findings) {
-        this(checks, nodes, findings, null);
+        this(checks, List.of(), nodes, findings, null);
     }
 
     /** This result with the live check's findings and outcome added. */
     public VerifyResult withLive(LiveCluster.Outcome outcome) {
-        List<String> allChecks = new java.util.ArrayList<>(checks);
+        List<String> allChecks = new ArrayList<>(checks);
         allChecks.add(LiveCluster.CHECK);
-        List<Finding> all = new java.util.ArrayList<>(findings);
+        List<Finding> all = new ArrayList<>(findings);
         all.addAll(outcome.findings());
         if (!outcome.formed() && outcome.findings().isEmpty()) {
             nodes.forEach(n -> all.add(new Finding(Severity.ERROR, LiveCluster.CHECK, n.name(), null, 0, outcome.summary())));
         }
-        return new VerifyResult(allChecks, nodes, all, "live: " + outcome.summary());
+        return new VerifyResult(allChecks, skipped, nodes, all, "live: " + outcome.summary());
     }
 
     public long errors() {
-        return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        return count(Severity.ERROR);
     }
 
     public long warnings() {
-        return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        return count(Severity.WARNING);
+    }
+
+    private long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** Whether the build fails: an error, or a warning with {@code failOnWarning}. */
+    public boolean failed(boolean failOnWarning) {
+        return errors() > 0 || (failOnWarning && warnings() > 0);
     }
 
     public List<Finding> of(String node) {
@@ -52,22 +66,30 @@ public record VerifyResult(List<String> checks, List<NodeFacts> nodes, List<Find
         StringBuilder text = new StringBuilder("verify-cluster: ").append(nodes.size()).append(nodes.size() == 1 ? " node, " : " nodes, ")
                 .append(checks.size()).append(" checks: ").append(errors()).append(errors() == 1 ? " error, " : " errors, ")
                 .append(warnings()).append(warnings() == 1 ? " warning" : " warnings").append('\n');
+        if (!skipped.isEmpty()) {
+            text.append("skipped (skipChecks): ").append(String.join(", ", skipped)).append('\n');
+        }
         if (live != null) {
             text.append(live).append('\n');
         }
         for (NodeFacts node : nodes) {
             List<Finding> mine = of(node.name());
             text.append("node '").append(node.name()).append("' (").append(node.source()).append(")");
-            if (mine.isEmpty()) {
-                text.append(": every check passed\n");
-                continue;
-            }
-            text.append('\n');
+            boolean problems = mine.stream().anyMatch(f -> f.severity() != Severity.INFO);
+            text.append(problems ? "\n" : ": every check passed\n");
             for (Finding finding : mine) {
-                text.append("  ").append(finding.severity() == Severity.ERROR ? "ERROR  " : "WARNING").append(" [")
+                text.append("  ").append(label(finding.severity())).append(" [")
                         .append(finding.check()).append("] ").append(finding.located()).append('\n');
             }
         }
         return text.toString();
+    }
+
+    private static String label(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "ERROR  ";
+            case WARNING -> "WARNING";
+            case INFO -> "INFO   ";
+        };
     }
 }

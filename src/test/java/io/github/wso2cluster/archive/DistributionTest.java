@@ -68,4 +68,22 @@ class DistributionTest {
             assertTrue(message.contains("unsafe entry '" + name.replace('\\', '/') + "'"), message);
         }
     }
+
+    @Test
+    void theConfigurationDirectoryIsRepositoryConfElseConfElseTheOneThePomNames() throws Exception {
+        byte[] axis2 = Files.readAllBytes(ZipBuilder.sampleDistribution().resolve("repository/conf/axis2/axis2.xml"));
+        Path ei = ZipBuilder.create().file("wso2ei-6.4.0/conf/axis2/axis2.xml", axis2, 0644)
+                .file("wso2ei-6.4.0/wso2/business-process/conf/axis2/axis2.xml", axis2, 0644)
+                .write(tmp.resolve("ei.zip"));
+        assertEquals("repository/conf", Distribution.open(ZipBuilder.sample().write(tmp.resolve("as.zip"))).configPaths().conf());
+        assertEquals("conf", Distribution.open(ei).configPaths().conf());
+        assertEquals("wso2/business-process/conf/axis2/axis2.xml",
+                Distribution.open(ei, "wso2/business-process/conf").configPaths().axis2());
+        String wrong = assertThrows(ArchiveException.class, () -> Distribution.open(ei, "wso2/broker/conf")).getMessage();
+        assertTrue(wrong.contains("has no wso2ei-6.4.0/wso2/broker/conf/axis2/axis2.xml; check <confDirectory>"), wrong);
+        Path none = ZipBuilder.create().file("product-1.0/lib/a.txt", "a").write(tmp.resolve("none.zip"));
+        String message = failure(none);
+        assertTrue(message.contains("has no configuration directory: neither product-1.0/repository/conf/ nor"
+                + " product-1.0/conf/"), message);
+    }
 }

@@ -226,4 +226,39 @@ class NodeConfigurerTest {
         }
         return -1;
     }
+
+    @Test
+    void aSecondManagerOnlyChecksOut() throws Exception {
+        ClusterInput input = Fixtures.referenceCluster();
+        input.nodes.add(Fixtures.node("manager2", "manager", "10.0.0.5", "4100"));
+        input.deploymentSynchronizer = new DeploymentSynchronizerInput();
+        input.deploymentSynchronizer.setSvnUrl("https://svn.example.com/repos/as");
+        Cluster cluster = ConfigTestSupport.cluster(input);
+        assertEquals("manager", cluster.committer().id());
+        assertEquals("true", text(configure(cluster, "manager", sample).replaced().get(ConfigFiles.CARBON),
+                "/Server/DeploymentSynchronizer/AutoCommit"));
+        assertEquals("false", text(configure(cluster, "manager2", sample).replaced().get(ConfigFiles.CARBON),
+                "/Server/DeploymentSynchronizer/AutoCommit"), "two committers conflict in SVN");
+    }
+
+    @Test
+    void aSynchronizerShippedEnabledFollowsTheOneCommitterRuleWithAWarning() throws Exception {
+        Map<String, byte[]> shipped = new java.util.HashMap<>(sample);
+        String carbon = latin1(sample.get(ConfigFiles.CARBON));
+        int block = carbon.indexOf("\n    <DeploymentSynchronizer>"); // the active block, before the commented one
+        String active = carbon.substring(0, block) + carbon.substring(block).replaceFirst("<Enabled>false</Enabled>",
+                "<Enabled>true</Enabled>").replaceFirst("<AutoCommit>false</AutoCommit>", "<AutoCommit>true</AutoCommit>");
+        assertFalse(active.equals(carbon), "the sample's active synchronizer was switched on");
+        shipped.put(ConfigFiles.CARBON, active.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cluster cluster = reference(); // no <deploymentSynchronizer> in the POM
+        NodeConfiguration manager = configure(cluster, "manager", shipped);
+        NodeConfiguration worker = configure(cluster, "worker1", shipped);
+        assertEquals("true", text(manager.replaced().get(ConfigFiles.CARBON), "/Server/DeploymentSynchronizer/AutoCommit"));
+        assertEquals("false", text(worker.replaced().get(ConfigFiles.CARBON), "/Server/DeploymentSynchronizer/AutoCommit"));
+        assertEquals(1, worker.warnings().size(), worker.warnings()::toString);
+        assertTrue(worker.warnings().get(0).matches("repository/conf/carbon\\.xml:\\d+: the distribution ships the deployment"
+                + " synchronizer enabled; AutoCommit set to false \\(only 'manager', the first manager, commits;.*"),
+                worker.warnings().get(0));
+        assertEquals(List.of(), configure(cluster, "worker1", sample).warnings(), "a disabled synchronizer is left alone");
+    }
 }

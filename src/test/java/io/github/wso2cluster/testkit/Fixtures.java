@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /** Shared test inputs: WSO2's reference topology, the sample files, and the real WSO2 files when present. */
 public final class Fixtures {
@@ -42,15 +41,18 @@ public final class Fixtures {
         return Files.readAllBytes(ZipBuilder.sampleDistribution().resolve(relative));
     }
 
-    /**
-     * The real stock WSO2 config sets under ../shared/reference/wso2-conf (each folder that has the file).
-     * Absent on a user's fresh clone: the calling test is skipped, saying so.
-     */
+    /** The real WSO2 config sets, vendored under src/test/resources/wso2-conf with their PROVENANCE.md. */
+    public static Path referenceRoot() {
+        Path root = Path.of(System.getProperty("wso2.reference.dir", "src/test/resources/wso2-conf"));
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("the real WSO2 config files are missing at " + root.toAbsolutePath());
+        }
+        return root;
+    }
+
+    /** The real stock WSO2 config sets (each folder that has the file). */
     public static List<Path> referenceSets(String relativeFile) throws IOException {
-        String configured = System.getProperty("wso2.reference.dir", "../shared/reference/wso2-conf");
-        Path root = Path.of(configured);
-        Assumptions.assumeTrue(Files.isDirectory(root), "skipped: the real WSO2 config files are not at " + root.toAbsolutePath()
-                + " (they come with the project's shared/ folder, which a fresh clone does not have)");
+        Path root = referenceRoot();
         try (Stream<Path> sets = Files.list(root)) {
             return sets.filter(set -> Files.isRegularFile(set.resolve(relativeFile))).sorted().toList();
         }

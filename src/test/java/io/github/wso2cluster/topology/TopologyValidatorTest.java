@@ -177,4 +177,18 @@ class TopologyValidatorTest {
         assertHas(problems, "nodes[1] 'worker1' xmlEdits[0]: xpath is required");
         assertHas(problems, "nodes[1] 'worker1' xmlEdits[0]: value is required");
     }
+
+    @Test
+    void confDirectoryStaysInsideTheTopFolder() throws Exception {
+        ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
+        input.confDirectory = " wso2/business-process/conf/ ";
+        assertEquals("wso2/business-process/conf", new TopologyValidator(CredentialSource.NONE).validate(input).confDirectory());
+        for (String bad : List.of("../conf", "/etc", "wso2/../../x", "C:\\wso2")) {
+            input.confDirectory = bad;
+            InvalidTopologyException e = assertThrows(InvalidTopologyException.class,
+                    () -> new TopologyValidator(CredentialSource.NONE).validate(input));
+            assertTrue(e.getMessage().contains("confDirectory: '" + bad + "' is not a folder inside the distribution's top folder"),
+                    e.getMessage());
+        }
+    }
 }

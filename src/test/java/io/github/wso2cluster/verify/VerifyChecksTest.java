@@ -249,10 +249,48 @@ class VerifyChecksTest {
     }
 
     @Test
-    void placeholders() {
+    void placeholdersOutsideClusterValuesAreInformation() {
         edit("worker2", CARBON, t -> t.replace("<Name>WSO2 Application Server</Name>", "<Name>${product.name}</Name>")
                 .replace("<ServerKey>AS</ServerKey>", "<ServerKey>${server.key}</ServerKey>"));
-        assertOnly(findings("placeholders"), "worker2", Severity.ERROR,
-                CARBON + ":17: the placeholder ${server.key} was never rendered");
+        assertOnly(findings("placeholders"), "worker2", Severity.INFO,
+                CARBON + ":17: the placeholder ${server.key} is unrendered, as the distribution ships it");
+        assertEquals(0, verify().errors() + verify().warnings());
+    }
+
+    @Test
+    void placeholdersWhereTheClusterDependsOnTheValueAreErrors() {
+        edit("worker2", CARBON, t -> t.replace("<Offset>0</Offset>", "<Offset>${offset}</Offset>"));
+        edit("worker1", AXIS2, t -> t.replace("<port>4200</port>", "<port>@member.port@</port>"));
+        List<Finding> found = findings("placeholders");
+        assertEquals(List.of("worker1", "worker2"), found.stream().map(Finding::node).sorted().toList(), found::toString);
+        assertTrue(found.stream().allMatch(f -> f.severity() == Severity.ERROR), found::toString);
+        assertTrue(found.stream().anyMatch(f -> f.located().contains("the placeholder ${offset} was never rendered, and the"
+                + " cluster depends on this value")), found::toString);
+    }
+
+    @Test
+    void aPasswordIsNeverScannedForPlaceholders() {
+        edit("manager", CARBON, t -> t.replace("<SvnUser>svn-bot</SvnUser>",
+                "<SvnUser>svn-bot</SvnUser><SvnPassword>s3cr@Word@${x}</SvnPassword>"));
+        assertTrue(verify().text().contains("node 'manager'"));
+        assertEquals(List.of(), findings("placeholders"));
+    }
+
+    @Test
+    void twoManagersWithOneCommitterPass() {
+        edit("worker1", AXIS2, t -> t.replace("<property name=\"subDomain\" value=\"worker\"/>",
+                "<property name=\"subDomain\" value=\"mgt\"/>"));
+        nodes.get("worker1").put("cluster/node.properties",
+                "id=worker1\nrole=manager\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(), findings("deployment-synchronizer"));
+        edit("worker1", CARBON, t -> t.replace("<AutoCommit>false</AutoCommit>", "<AutoCommit>true</AutoCommit>"));
+        assertTrue(findings("deployment-synchronizer").stream().anyMatch(f -> f.node().equals("worker1")
+                && f.message().startsWith("more than one node commits to SVN (manager, worker1)")), findings("deployment-synchronizer")::toString);
+    }
+
+    @Test
+    void noCommitterIsAnError() {
+        edit("manager", CARBON, t -> t.replace("<AutoCommit>true</AutoCommit>", "<AutoCommit>false</AutoCommit>"));
+        assertOnly(findings("deployment-synchronizer"), "manager", Severity.ERROR, "no node commits to SVN");
     }
 }

@@ -15,4 +15,5 @@ public class ClusterInput {
     public List<String> hostsEntries = new ArrayList<>();
     public List<NodeInput> nodes = new ArrayList<>();
     public List<XmlEditInput> xmlEdits = new ArrayList<>();
+    public String confDirectory;
 }

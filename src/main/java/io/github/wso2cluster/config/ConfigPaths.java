@@ -1,0 +1,40 @@
+package io.github.wso2cluster.config;
+
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Where one distribution keeps the files the plugin edits: its configuration directory ({@code <conf>}),
+ * relative to the top folder. Carbon 4.x products use {@code repository/conf}; EI 6.x's integrator profile
+ * uses {@code conf}, and its other profiles {@code wso2/<profile>/conf} (chosen with {@code confDirectory}).
+ */
+public record ConfigPaths(String conf) {
+    public static final String REPOSITORY_CONF = "repository/conf";
+    public static final String CONF = "conf";
+    /** The layout of every Carbon 4.x product but EI 6.x. */
+    public static final ConfigPaths STANDARD = new ConfigPaths(REPOSITORY_CONF);
+
+    public String axis2() {
+        return conf + "/axis2/axis2.xml";
+    }
+
+    public String carbon() {
+        return conf + "/carbon.xml";
+    }
+
+    public String catalina() {
+        return conf + "/tomcat/catalina-server.xml";
+    }
+
+    /**
+     * The contract's detection: {@code repository/conf}, else {@code conf}.
+     *
+     * @param hasFolder whether a folder (relative to the top folder, no trailing slash) exists
+     */
+    public static Optional<ConfigPaths> detect(Predicate<String> hasFolder) {
+        if (hasFolder.test(REPOSITORY_CONF)) {
+            return Optional.of(STANDARD);
+        }
+        return hasFolder.test(CONF) ? Optional.of(new ConfigPaths(CONF)) : Optional.empty();
+    }
+}
