@@ -1,11 +1,17 @@
 package io.github.wso2cluster.archive;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file beside its destination and moves it into place, so readers see the old file or the new one. */
+/**
+ * Writes a file beside its destination and moves it into place, so readers see the old file or the new one.
+ * Every writer has its own temporary file: two builds of one project at once never write into the same one,
+ * so a rename only ever publishes a file its own writer finished.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -19,14 +25,37 @@ public final class AtomicFiles {
     }
 
     public static void write(Path destination, byte[] content) throws IOException {
-        Path parent = destination.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, destination.getFileName().toString(), ".part");
+        Path temporary = temporaryBeside(destination);
         try {
             Files.write(temporary, content);
-            Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            publish(temporary, destination);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * A new, empty, uniquely named file beside {@code destination} ({@code name.<random>.<ext>.part}), creating the
+     * folder if needed.
+     */
+    public static Path temporaryBeside(Path destination) throws IOException {
+        Path parent = destination.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String name = destination.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        return Files.createTempFile(parent, stem + ".", extension + ".part");
+    }
+
+    /**
+     * Moves a finished temporary file onto its destination, readable by everyone like other build outputs
+     * (temporary files are created owner-only).
+     */
+    public static void publish(Path temporary, Path destination) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ public final class NodeAssembler {
             throws ArchiveException, IOException {
         List<Path> temporaries = new ArrayList<>();
         for (NodeArchive node : nodes) {
-            Files.createDirectories(node.output().toAbsolutePath().getParent());
-            temporaries.add(node.output().resolveSibling(node.output().getFileName() + ".part"));
+            // Unique per writer: a second build of the same project at once must never write into this file.
+            temporaries.add(AtomicFiles.temporaryBeside(node.output()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, nodes.size())), r -> {
             Thread thread = new Thread(r, "wso2-cluster-assembler");
@@ -65,8 +64,7 @@ public final class NodeAssembler {
                 written.add(future.get());
             }
             for (int i = 0; i < nodes.size(); i++) {
-                Files.move(temporaries.get(i), nodes.get(i).output(),
-                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.publish(temporaries.get(i), nodes.get(i).output());
             }
             success = true;
             return written;

@@ -263,4 +263,54 @@ class ClusterAssemblyTest {
             assertFalse(files.anyMatch(p -> p.toString().endsWith(".part")));
         }
     }
+
+    /** Two builds of one project at once (a CI retry, two terminals): each publishes only its own finished zip. */
+    @Test
+    void concurrentBuildsOfOneProjectNeverPublishAHalfWrittenZip() throws Exception {
+        Path out = tmp.resolve("concurrent");
+        Cluster cluster = reference();
+        for (int round = 0; round < 3; round++) {
+            Files.deleteIfExists(out.resolve("wso2-cluster/nodes/cluster.state")); // force every round to write
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<ClusterAssembly.Result>> builds = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    builds.add(pool.submit(() -> assemble(cluster, out, null)));
+                }
+                for (var build : builds) {
+                    build.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            String manifest = Files.readString(out.resolve("wso2-cluster/cluster.json"));
+            for (String node : List.of("manager", "worker1", "worker2")) {
+                Path zip = out.resolve("deploy-1.0-" + node + ".zip");
+                try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+                    for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+                        try (var in = file.getInputStream(entry)) {
+                            in.readAllBytes(); // checks each entry's CRC
+                        }
+                    }
+                }
+                assertTrue(manifest.contains(Digests.sha256(zip)), node + " does not match its digest in cluster.json");
+                assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(zip)), "node zips are readable like other build outputs");
+            }
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve("wso2-cluster/cluster.json"))));
+            try (var files = Files.list(out)) {
+                assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "temporary files left");
+            }
+        }
+    }
+
+    @Test
+    void everyWriterGetsItsOwnTemporaryFile() throws Exception {
+        Path destination = tmp.resolve("cluster-manager.zip");
+        Path first = AtomicFiles.temporaryBeside(destination);
+        Path second = AtomicFiles.temporaryBeside(destination);
+        assertFalse(first.equals(second));
+        assertTrue(first.getFileName().toString().matches("cluster-manager\\.\\d+\\.zip\\.part"), first.toString());
+    }
 }
