@@ -1,6 +1,8 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,9 +54,10 @@ public final class Distribution {
             String top = null;
             int count = 0;
             java.util.Set<String> names = new java.util.HashSet<>();
+            EntryNames.Guard guard = new EntryNames.Guard();
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName();
-                String problem = EntryNames.problem(name);
+                String problem = guard.check(name, entry.isDirectory(), entry.isUnixSymlink());
                 if (problem != null) {
                     throw new ArchiveException("The distribution " + file + " has an unsafe entry '" + name + "': it "
                             + problem + "; refusing to use it (take the zip from a trusted source)");
@@ -142,7 +145,7 @@ public final class Distribution {
                 ZipArchiveEntry entry = zip.getEntry(topFolder + "/" + path);
                 if (entry != null && !entry.isDirectory()) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        contents.put(path, in.readAllBytes());
+                        contents.put(path, ConfigFiles.read(in, entry.getSize(), topFolder + "/" + path));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,13 @@ public final class Overlay {
         return new Overlay(new TreeMap<>());
     }
 
-    /** The files of {@code folders}, a later folder's file winning over an earlier one's. Absent folders are skipped. */
-    public static Overlay of(Path... folders) throws IOException {
+    /**
+     * The files of {@code folders}, a later folder's file winning over an earlier one's. Absent folders are skipped.
+     *
+     * @throws ArchiveException when a file's name cannot be a safe zip entry (a backslash, legal in a Linux file
+     *                          name, would read as a folder separator on the server and could climb out of the tree)
+     */
+    public static Overlay of(Path... folders) throws IOException, ArchiveException {
         Map<String, Path> files = new TreeMap<>();
         for (Path folder : folders) {
             if (folder == null || !Files.isDirectory(folder)) {
@@ -33,19 +40,43 @@ public final class Overlay {
             }
             try (Stream<Path> walk = Files.walk(folder)) {
                 for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    files.put(folder.relativize(file).toString().replace('\\', '/'), file);
+                    String name = entryName(folder.relativize(file));
+                    String problem = EntryNames.problem(name);
+                    if (problem == null && !name.equals(EntryNames.normal(name))) {
+                        problem = "is not a plain path ('.' or an empty folder name in it)";
+                    }
+                    if (problem != null) {
+                        throw new ArchiveException("The overlay file " + file + " cannot go into a node zip: its name '"
+                                + name + "' " + problem + "; rename it");
+                    }
+                    files.put(name, file);
                 }
             }
         }
         return new Overlay(files);
     }
 
+    /** The path's own segments joined with '/': a backslash inside a Linux file name stays a character. */
+    private static String entryName(Path relative) {
+        StringBuilder name = new StringBuilder();
+        for (Path segment : relative) {
+            name.append(name.length() == 0 ? "" : "/").append(segment);
+        }
+        return name.toString();
+    }
+
     public Map<String, Path> files() {
         return files;
     }
 
+    /** An overlay file that stands where a setting edits (a config file), read with the config-file size limit. */
     public Optional<byte[]> read(String path) throws IOException {
         Path file = files.get(path);
-        return file == null ? Optional.empty() : Optional.of(Files.readAllBytes(file));
+        if (file == null) {
+            return Optional.empty();
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return Optional.of(ConfigFiles.read(in, Files.size(file), file.toString()));
+        }
     }
 }

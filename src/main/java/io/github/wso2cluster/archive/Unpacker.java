@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,7 @@ public final class Unpacker {
         }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        removeAbandoned(parent, target.getFileName().toString());
         Path staging = parent.resolve(target.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
             int entries = extract(distribution, staging);
@@ -87,6 +89,26 @@ public final class Unpacker {
             return new Result(tree, false, entries);
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** How long a staging or old tree may sit untouched before it counts as left by a killed build. */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Deletes the {@code .tmp-*} and {@code .old-*} trees a killed build left beside the target. A tree another
+     * build is filling right now changes all the time, so only one untouched for {@link #ABANDONED} goes.
+     */
+    private static void removeAbandoned(Path parent, String targetName) throws IOException {
+        long cutoff = System.currentTimeMillis() - ABANDONED.toMillis();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                boolean leftover = name.startsWith(targetName + ".tmp-") || name.startsWith(targetName + ".old-");
+                if (leftover && Files.isDirectory(sibling) && Files.getLastModifiedTime(sibling).toMillis() < cutoff) {
+                    deleteTree(sibling);
+                }
+            }
         }
     }
 
@@ -179,9 +201,10 @@ public final class Unpacker {
 
     private static void writeFile(ZipFile zip, ZipArchiveEntry entry, Path root, boolean posix) throws IOException {
         Path path = root.resolve(entry.getName()).normalize();
-        // A symlink entry is not recreated as a link (it could point anywhere): its target is written as a file.
-        try (InputStream in = zip.getInputStream(entry)) {
-            Files.copy(in, path);
+        // Symbolic links never get here: Distribution refuses a zip that has one.
+        try (InputStream in = zip.getInputStream(entry);
+             java.io.OutputStream out = Files.newOutputStream(path, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+            copyDeclared(in, out, entry);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("entry '" + entry.getName() + "' clashes with another entry", e);
         }
@@ -192,7 +215,30 @@ public final class Unpacker {
         Files.setLastModifiedTime(path, entry.getLastModifiedTime());
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
+    /**
+     * Copies an entry, never more than the size it declares: an entry declared 100 bytes that inflates to
+     * gigabytes (a zip bomb) stops at byte 101 with an error instead of filling the disk.
+     */
+    private static void copyDeclared(InputStream in, java.io.OutputStream out, ZipArchiveEntry entry) throws IOException {
+        long declared = entry.getSize();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            total += read;
+            if (declared >= 0 && total > declared) {
+                throw new IOException("entry '" + entry.getName() + "' inflates to more than the " + declared
+                        + " bytes it declares; the zip is corrupt or crafted (take it from a trusted source)");
+            }
+            out.write(buffer, 0, read);
+        }
+        if (declared >= 0 && total != declared) {
+            throw new IOException("entry '" + entry.getName() + "' holds " + total + " bytes but declares " + declared
+                    + "; the zip is corrupt");
+        }
+    }
+
+        static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,

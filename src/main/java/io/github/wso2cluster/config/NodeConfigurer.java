@@ -127,6 +127,16 @@ public final class NodeConfigurer {
         for (char c : value.toCharArray()) {
             if (c == '\\' || c == '=' || c == ':' || c == '#' || c == '!') {
                 out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\f') {
+                out.append("\\f");
+            } else if (c < 0x20 || c == 0x7F) {
+                out.append(String.format("\\u%04x", (int) c));
             } else if (c > 0xFF) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {

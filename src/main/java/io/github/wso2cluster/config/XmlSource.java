@@ -45,9 +45,23 @@ public final class XmlSource {
     public static XmlSource parse(String fileName, byte[] bytes) throws ConfigFileException {
         boolean bom = startsWith(bytes, UTF8_BOM);
         int offset = bom ? UTF8_BOM.length : 0;
+        if (wideEncoding(bytes)) {
+            throw new ConfigFileException(fileName + ": the file is UTF-16 or UTF-32 encoded (a byte-order mark or zero"
+                    + " bytes in its first characters); WSO2 reads its config files as UTF-8 or ISO-8859-1: save it as UTF-8");
+        }
         Charset charset = declaredCharset(fileName, bytes, offset);
         String text = decode(fileName, bytes, offset, charset);
         return parse(fileName, text, charset, bom);
+    }
+
+    /** UTF-16 and UTF-32, by their byte-order marks or by the zero bytes of {@code <?} or {@code <} in them. */
+    private static boolean wideEncoding(byte[] bytes) {
+        if (bytes.length < 2) {
+            return false;
+        }
+        boolean bom16 = (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE);
+        boolean zeros = bytes.length >= 4 && (bytes[0] == 0 || bytes[1] == 0 || bytes[2] == 0 || bytes[3] == 0);
+        return bom16 || zeros;
     }
 
     /** Maps the elements of text already decoded (for example after a first round of edits). */
@@ -177,8 +191,11 @@ public final class XmlSource {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
             return chars.toString();
         } catch (CharacterCodingException e) {
+            boolean declared = DECLARED_ENCODING.matcher(new String(bytes, offset, Math.min(200, bytes.length - offset),
+                    StandardCharsets.ISO_8859_1)).find();
             throw new ConfigFileException(fileName + ": the bytes are not valid " + charset.name()
-                    + ", the encoding the file declares; fix the file or its XML declaration");
+                    + (declared ? ", the encoding the file declares" : " (the file declares no encoding, so XML reads it"
+                    + " as UTF-8)") + "; fix the file or its XML declaration");
         }
     }
 

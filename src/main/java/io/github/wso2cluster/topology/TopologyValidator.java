@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class TopologyValidator {
     private static final Pattern NODE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Long enough for any real name; a longer id would make file names (id.zip.<n>.part) too long for the disk. */
+    static final int MAX_ID_LENGTH = 64;
+    private static final Pattern XML_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9._-]*:)?[A-Za-z_][A-Za-z0-9._-]*");
     /** The largest stock Carbon port (JMX RMI server); an offset beyond 65535 minus it breaks the node. */
     private static final int LARGEST_STOCK_PORT = 11111;
     private static final int MAX_OFFSET = 65535 - LARGEST_STOCK_PORT;
@@ -84,6 +87,8 @@ public final class TopologyValidator {
             } else if (!NODE_ID.matcher(id).matches()) {
                 problems.add(where + ": id '" + id + "' is not a valid classifier; use lower-case letters, digits"
                         + " and '-', starting with a letter or digit");
+            } else if (id.length() > MAX_ID_LENGTH) {
+                problems.add(where + ": id is " + id.length() + " characters long; use at most " + MAX_ID_LENGTH);
             } else if (seenIds.containsKey(id)) {
                 problems.add(where + ": id '" + id + "' is already used by " + seenIds.get(id));
             } else {
@@ -290,6 +295,12 @@ public final class TopologyValidator {
             }
             if (xpath == null) {
                 problems.add(at + ": xpath is required");
+            }
+            String attribute = trimToNull(in.getAttribute());
+            if (attribute != null && (!XML_NAME.matcher(attribute).matches() || attribute.equals("xmlns")
+                    || attribute.startsWith("xmlns:"))) {
+                problems.add(at + ": attribute '" + attribute + "' is not an attribute name (letters, digits, '.', '-',"
+                        + " '_', one optional 'prefix:'; not xmlns)");
             }
             if (in.getValue() == null) {
                 problems.add(at + ": value is required");

@@ -32,6 +32,8 @@ public final class LiveCluster {
     public static final String CHECK = "live-cluster";
     /** How long the membership must stay unchanged, once every member has started, to call the result final. */
     private static final Duration SETTLED = Duration.ofSeconds(4);
+    /** The longest a member tries to join before it gives up (Carbon's default is 300 s). */
+    private static final int MAX_JOIN_SECONDS = 20;
 
     private final Reporter reporter;
 
@@ -44,6 +46,9 @@ public final class LiveCluster {
     }
 
     public Outcome run(List<NodeFacts> nodes, ClassLoader hazelcast, Duration timeout) throws InterruptedException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the live check's timeout must be positive, not " + timeout.toSeconds() + " s");
+        }
         long start = System.nanoTime();
         Map<MemberAddress, Integer> loopback = loopbackTable(nodes);
         List<Finding> findings = new ArrayList<>();
@@ -101,6 +106,14 @@ public final class LiveCluster {
         } finally {
             starters.shutdownNow();
             shutdown(instances.values());
+            // A member still starting when the time ran out registers itself once it has started: wait for the
+            // starts to end (a member gives up after max.join.seconds) and stop the late ones too, so no port stays
+            // held into the next build. Hazelcast.shutdownAll() reaches only this run's own class loader.
+            if (!starters.awaitTermination(MAX_JOIN_SECONDS + 5, java.util.concurrent.TimeUnit.SECONDS)) {
+                reporter.warn("live: a Hazelcast member did not finish starting; stopping every member of this check");
+            }
+            shutdown(instances.values());
+            shutdownAll(hazelcast);
             if (previousLogging == null) {
                 System.clearProperty("hazelcast.logging.type");
             } else {
@@ -213,7 +226,7 @@ public final class LiveCluster {
         properties.put("hazelcast.max.wait.seconds.before.join", "1");
         // A member that cannot join gives up instead of retrying for Carbon's 300 s (Hazelcast 3.0 keeps knocking
         // on a member of another domain until then).
-        properties.put("hazelcast.max.join.seconds", String.valueOf(Math.max(5, Math.min(20, timeout.toSeconds()))));
+        properties.put("hazelcast.max.join.seconds", String.valueOf(Math.max(5, Math.min(MAX_JOIN_SECONDS, timeout.toSeconds()))));
         // Members started at the same instant may each elect themselves master; Carbon's nodes would merge
         // after five minutes, these look for each other every second (only members that can reach each other
         // through their well-known lists, in the same group, ever merge).
@@ -349,7 +362,15 @@ public final class LiveCluster {
         return groups.stream().map(g -> String.join(", ", g)).collect(Collectors.joining(" | "));
     }
 
-    private static void shutdown(Collection<Object> instances) {
+    private static void shutdownAll(ClassLoader hazelcast) {
+        try {
+            hazelcast.loadClass("com.hazelcast.core.Hazelcast").getMethod("shutdownAll").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
+            // nothing started, or already down
+        }
+    }
+
+        private static void shutdown(Collection<Object> instances) {
         List<Thread> stopping = new ArrayList<>();
         for (Object instance : instances) {
             Thread thread = new Thread(() -> {

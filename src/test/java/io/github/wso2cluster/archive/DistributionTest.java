@@ -86,4 +86,51 @@ class DistributionTest {
         assertTrue(message.contains("has no configuration directory: neither product-1.0/repository/conf/ nor"
                 + " product-1.0/conf/"), message);
     }
+
+    /** A second spelling of a config entry after the real one would be the file unzip keeps: refused. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "wso2as-5.2.1/repository/conf/axis2/./axis2.xml",
+        "wso2as-5.2.1/repository/conf//axis2/axis2.xml",
+        "wso2as-5.2.1/repository/conf/axis2/AXIS2.xml",
+        "wso2as-5.2.1/./repository/conf/carbon.xml"})
+    void shadowEntriesAreRefused(String shadow) throws Exception {
+        Path zip = ZipBuilder.sample().file(shadow, "<axisconfig/>").write(tmp.resolve("shadow.zip"));
+        String message = failure(zip);
+        assertTrue(message.contains("has an unsafe entry '" + shadow + "'"), message);
+        assertTrue(message.contains("can shadow another entry") || message.contains("only in case"), message);
+    }
+
+    @Test
+    void symbolicLinksAndFileFolderClashesAreRefused() throws Exception {
+        Path plain = ZipBuilder.sample().write(tmp.resolve("plain.zip"));
+        Path withLink = tmp.resolve("link.zip");
+        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(plain).get();
+             var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(withLink)) {
+            in.copyRawEntries(out, e -> true);
+            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("wso2as-5.2.1/webapps/docs");
+            link.setUnixMode(org.apache.commons.compress.archivers.zip.UnixStat.LINK_FLAG | 0777);
+            out.putArchiveEntry(link);
+            out.write("/etc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeArchiveEntry();
+        }
+        String link = failure(withLink);
+        assertTrue(link.contains("'wso2as-5.2.1/webapps/docs': it is a symbolic link"), link);
+        Path clash = ZipBuilder.sample().file("wso2as-5.2.1/lib", "a file where a folder is").write(tmp.resolve("clash.zip"));
+        String both = failure(clash);
+        assertTrue(both.contains("also a file") || both.contains("both a file and a folder"), both);
+    }
+
+    @Test
+    void aConfigFileThatInflatesBeyondTheLimitIsRefusedNamingIt() throws Exception {
+        byte[] huge = new byte[io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/carbon.xml")
+                .file("wso2as-5.2.1/repository/conf/carbon.xml", huge, 0644).write(tmp.resolve("bomb.zip"));
+        assertTrue(Files.size(zip) < 200_000, "it compresses well, as a bomb does");
+        ArchiveException e = assertThrows(ArchiveException.class,
+                () -> Distribution.open(zip).read("repository/conf/carbon.xml"));
+        assertTrue(e.getMessage().contains("wso2as-5.2.1/repository/conf/carbon.xml is " + huge.length
+                + " bytes once inflated; a WSO2 config file is at most 8 MB"), e.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.Digests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +75,7 @@ class UnpackerTest {
     }
 
     @Test
-    void symlinkEntriesAreNeverFollowedOutOfTheTree() throws Exception {
+    void symlinkEntriesAreRefused() throws Exception {
         Path zip = ZipBuilder.sample().write(tmp.resolve("plain.zip"));
         Path withLink = tmp.resolve("link.zip");
         // A symlink entry whose target is /etc/passwd, then a file written "through" it.
@@ -87,10 +88,10 @@ class UnpackerTest {
             out.write("/etc/passwd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeArchiveEntry();
         }
-        Unpacker.Result result = unpack(withLink, tmp.resolve("dist"));
-        Path unpacked = result.tree().resolve("lib/passwd");
-        assertFalse(Files.isSymbolicLink(unpacked), "a link entry is not recreated as a link");
-        assertEquals("/etc/passwd", Files.readString(unpacked), "its target is kept as text only");
+        // Refused by every goal alike (configure-cluster would otherwise copy the link into node zips).
+        ArchiveException e = assertThrows(ArchiveException.class, () -> unpack(withLink, tmp.resolve("dist")));
+        assertTrue(e.getMessage().contains("'wso2as-5.2.1/lib/passwd': it is a symbolic link"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("dist")));
     }
 
     @Test
@@ -98,5 +99,40 @@ class UnpackerTest {
         Path zip = ZipBuilder.sample().duplicate("wso2as-5.2.1/README.txt", "second copy").write(tmp.resolve("dup.zip"));
         Unpacker.Result result = unpack(zip, tmp.resolve("dist"));
         assertTrue(Files.readString(result.tree().resolve("README.txt")).startsWith("Sample distribution"));
+    }
+
+    @Test
+    void anEntryThatInflatesBeyondItsDeclaredSizeStopsThere() throws Exception {
+        byte[] content = new byte[100_000];
+        Path zip = ZipBuilder.sample().file("wso2as-5.2.1/lib/big.bin", content, 0644).write(tmp.resolve("big.zip"));
+        byte[] bytes = Files.readAllBytes(zip);
+        // Lower the size the central directory declares for that entry from 100000 to 100.
+        String name = "wso2as-5.2.1/lib/big.bin";
+        for (int i = 0; i + 46 < bytes.length; i++) {
+            boolean header = bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+            int nameLength = header ? (bytes[i + 28] & 0xff) | (bytes[i + 29] & 0xff) << 8 : 0;
+            if (header && new String(bytes, i + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+                bytes[i + 24] = 100;
+                bytes[i + 25] = 0;
+                bytes[i + 26] = 0;
+                bytes[i + 27] = 0;
+            }
+        }
+        Path crafted = Files.write(tmp.resolve("crafted.zip"), bytes);
+        ArchiveException e = assertThrows(ArchiveException.class, () -> unpack(crafted, tmp.resolve("dist")));
+        assertTrue(e.getMessage().contains("inflates to more than the 100 bytes it declares"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("dist")));
+    }
+
+    @Test
+    void treesAKilledUnpackLeftAreRemovedOnceAbandoned() throws Exception {
+        Path target = tmp.resolve("work/distribution");
+        Path abandoned = Files.createDirectories(tmp.resolve("work/distribution.tmp-1234/wso2as-5.2.1"));
+        Files.setLastModifiedTime(abandoned.getParent(), java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - Unpacker.ABANDONED.toMillis() - 60_000));
+        Path busy = Files.createDirectories(tmp.resolve("work/distribution.tmp-5678"));
+        unpack(ZipBuilder.sample().write(tmp.resolve("as.zip")), target);
+        assertFalse(Files.exists(abandoned.getParent()), "an abandoned staging tree is deleted");
+        assertTrue(Files.exists(busy), "a staging tree another build is filling is left alone");
     }
 }

@@ -261,4 +261,26 @@ class NodeConfigurerTest {
                 worker.warnings().get(0));
         assertEquals(List.of(), configure(cluster, "worker1", sample).warnings(), "a disabled synchronizer is left alone");
     }
+
+    @Test
+    void nodePropertiesEscapeLineBreaksSoNoJunkKeyAppears() throws Exception {
+        ClusterInput input = Fixtures.referenceCluster();
+        input.domain = "wso2.as.domain\ninjected=yes";
+        NodeConfiguration manager = configure(ConfigTestSupport.cluster(input), "manager", sample);
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(new String(manager.added().get("cluster/node.properties"),
+                StandardCharsets.ISO_8859_1)));
+        assertEquals("wso2.as.domain\ninjected=yes", properties.getProperty("domain"));
+        assertEquals(null, properties.getProperty("injected"));
+    }
+
+    @Test
+    void aUtf16ConfigFileIsNamedForWhatItIs() {
+        byte[] utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><axisconfig/>".getBytes(StandardCharsets.UTF_16);
+        ConfigFileException e = assertThrows(ConfigFileException.class, () -> XmlSource.parse("conf/axis2.xml", utf16));
+        assertTrue(e.getMessage().startsWith("conf/axis2.xml: the file is UTF-16 or UTF-32 encoded"), e.getMessage());
+        byte[] latin1 = "<axisconfig>caf\u00e9</axisconfig>".getBytes(StandardCharsets.ISO_8859_1);
+        ConfigFileException undeclared = assertThrows(ConfigFileException.class, () -> XmlSource.parse("a.xml", latin1));
+        assertTrue(undeclared.getMessage().contains("not valid UTF-8 (the file declares no encoding"), undeclared.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,13 @@ class OutputTimestampTest {
     void rejectsGarbageSayingWhatItWants() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse("yesterday"));
         assertTrue(e.getMessage().contains("project.build.outputTimestamp 'yesterday'"));
+    }
+
+    @Test
+    void refusesTimesAZipEntryCannotHold() {
+        for (String outside : List.of("2200-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "10", "99999999999999999999")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse(outside));
+            assertTrue(e.getMessage().contains("is outside 1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z"), e.getMessage());
+        }
     }
 }

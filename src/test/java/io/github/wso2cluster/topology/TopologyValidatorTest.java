@@ -191,4 +191,19 @@ class TopologyValidatorTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void xmlEditAttributeNamesAndNodeIdLengthsAreChecked() {
+        ClusterInput input = referenceCluster();
+        input.xmlEdits = List.of(new XmlEditInput("repository/conf/carbon.xml", "/Server", "foo=\"1\" secure", "x"),
+                new XmlEditInput("repository/conf/carbon.xml", "/Server", "xmlns", "x"),
+                new XmlEditInput("repository/conf/carbon.xml", "/Server", "xsi:type", "x"));
+        input.nodes.get(2).setId("w".repeat(233));
+        InvalidTopologyException e = assertThrows(InvalidTopologyException.class,
+                () -> new TopologyValidator(CredentialSource.NONE).validate(input));
+        assertTrue(e.getMessage().contains("xmlEdits[0]: attribute 'foo=\"1\" secure' is not an attribute name"), e.getMessage());
+        assertTrue(e.getMessage().contains("xmlEdits[1]: attribute 'xmlns' is not an attribute name"), e.getMessage());
+        assertFalse(e.getMessage().contains("xmlEdits[2]"), e.getMessage());
+        assertTrue(e.getMessage().contains("id is 233 characters long; use at most 64"), e.getMessage());
+    }
 }

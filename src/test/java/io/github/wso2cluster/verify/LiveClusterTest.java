@@ -93,4 +93,11 @@ class LiveClusterTest {
         assertTrue(outcome.findings().get(0).message().startsWith("could not join manager, worker1: it joined no other node;"
                 + " domain 'other'"), outcome.findings()::toString);
     }
+
+    @org.junit.jupiter.api.Test
+    void aTimeoutOfZeroIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LiveCluster(Reporter.SILENT).run(List.of(), ClassLoader.getPlatformClassLoader(), Duration.ZERO));
+        assertTrue(e.getMessage().contains("timeout must be positive"), e.getMessage());
+    }
 }
