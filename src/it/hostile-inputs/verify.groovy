@@ -10,8 +10,10 @@ String encrypted = '{kazt3c0vft8HutlWnK8mOGQk+md6h6zJFWuC+vwng9JhkgT5C9UJUn+rtpx
 String decrypted = 'Svn-Decrypted-Pa55'
 File security = new File(basedir, 'settings-security.xml')
 security.text = '<settingsSecurity><master>{IBse7NnDiMMH1fh0FtsGD8K5sjG9LCPbeu4tohI2LjDUQA69r1duPBj5r4b5+XJv}</master></settingsSecurity>'
+String securityOpts = "-Dsettings.security=${security.path}".toString()
 def maven = new NestedMaven(mavenHome, localRepositoryPath, userLocalRepository, basedir,
         "<server><id>svn</id><username>svn-bot</username><password>${encrypted}</password></server>")
+        .withEnvironment(['MAVEN_OPTS': securityOpts])
 
 // A deployment project in its own folder, using one of the inputs.
 def project = { String name, String distribution, String extra = '', int nodes = 2, File parent = new File(basedir, 'cases'),
@@ -72,7 +74,7 @@ assert noZips(dir)
 // 6. -X with serverId credentials: the password reaches carbon.xml and nothing else.
 dir = project('credentials', new File(inputs, 'good.zip').path,
         '<deploymentSynchronizer><svnUrl>https://svn.example.com/as</svnUrl><serverId>svn</serverId></deploymentSynchronizer>')
-result = maven.run(dir, ['MAVEN_OPTS': "-Dsettings.security=${security.path}".toString()], '-X', 'package')
+result = maven.run(dir, '-X', 'package')
 plain('credentials', result)
 assert result.exit() == 0 : result.output()
 assert result.output().contains('[DEBUG]')
@@ -88,7 +90,7 @@ node.close()
 File big = new File(basedir, 'inputs/big.zip')
 SyntheticDistribution.write(big.toPath(), new File(sampleDistribution).toPath(), 150L << 20, 3000)
 dir = project('killed', big.path, '', 8)
-Process build = maven.start(dir, ['MAVEN_OPTS': '-Xmx128m'], 'package')
+Process build = maven.start(dir, ['MAVEN_OPTS': "-Xmx128m ${securityOpts}".toString()], 'package')
 Thread.start { build.inputStream.transferTo(OutputStream.nullOutputStream()) }
 File target = new File(dir, 'target')
 long deadline = System.currentTimeMillis() + 120_000

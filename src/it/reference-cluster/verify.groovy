@@ -1,4 +1,4 @@
-import io.github.wso2cluster.archive.Digests
+import io.github.wso2cluster.output.Digests
 import io.github.wso2cluster.testkit.LineDiff
 import io.github.wso2cluster.testkit.NodeZip
 

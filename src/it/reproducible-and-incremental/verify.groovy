@@ -1,4 +1,4 @@
-import io.github.wso2cluster.archive.Digests
+import io.github.wso2cluster.output.Digests
 import io.github.wso2cluster.testkit.NodeZip
 
 def zip = { String dir, String id -> new File(basedir, "${dir}/reproducible-and-incremental-1.0-${id}.zip") }

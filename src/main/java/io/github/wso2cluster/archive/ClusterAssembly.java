@@ -1,8 +1,12 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.AtomicFiles;
+import io.github.wso2cluster.output.BuildLock;
+import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.topology.Cluster;
@@ -52,12 +56,54 @@ public final class ClusterAssembly {
     }
 
     public Result assemble(Cluster cluster, Request request) throws ClusterBuildException, ArchiveException, IOException {
+        String finalName = request.finalName();
+        if (finalName.isBlank() || finalName.contains("/") || finalName.contains("\\") || EntryNames.problem(finalName) != null) {
+            throw new ClusterBuildException(List.of("project.build.finalName '" + finalName + "' is not a plain file name:"
+                    + " node zips are written as <finalName>-<node id>.zip straight into " + request.outputDirectory()
+                    + "; give <finalName> without a folder"));
+        }
         String inputs = ClusterFingerprint.of(cluster, request);
         Path clusterState = request.stateDirectory().resolve("cluster.state");
         Optional<List<AssembledNode>> unchanged = upToDate(cluster, request, inputs, clusterState);
         if (unchanged.isPresent()) {
             return new Result(cluster.nodes(), Map.of(), unchanged.get(), List.of());
         }
+        try (BuildLock lock = BuildLock.tryAcquire(request.stateDirectory().resolve("build.lock"))) {
+            if (lock.exclusive()) {
+                removeLeftovers(cluster, request);
+            }
+            return write(cluster, request, inputs, clusterState);
+        }
+    }
+
+    /**
+     * Deletes the temporary files a killed build left ({@code <finalName>-<id>.<n>.zip.part} and those of
+     * cluster.json and the state files); called only when no other build of this project is running.
+     */
+    private static void removeLeftovers(Cluster cluster, Request request) throws IOException {
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        cluster.nodes().forEach(node -> prefixes.add(request.finalName() + "-" + node.id() + "."));
+        deleteParts(request.outputDirectory(), name -> prefixes.stream().anyMatch(name::startsWith)
+                && name.endsWith(".zip.part"));
+        deleteParts(request.manifest().toAbsolutePath().getParent(), name -> name.endsWith(".part"));
+        deleteParts(request.stateDirectory(), name -> name.endsWith(".part"));
+    }
+
+    private static void deleteParts(Path folder, java.util.function.Predicate<String> leftover) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && leftover.test(file.getFileName().toString())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private Result write(Cluster cluster, Request request, String inputs, Path clusterState)
+            throws ClusterBuildException, ArchiveException, IOException {
         // From here the outputs may change: the old whole-run fingerprint must not outlive them.
         Files.deleteIfExists(clusterState);
         Distribution distribution = Distribution.open(request.distributionFile(), cluster.confDirectory());
@@ -111,7 +157,8 @@ public final class ClusterAssembly {
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
         AtomicFiles.writeIfChanged(request.manifest(), ClusterManifest.render(cluster,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
-                configurations, ordered));
+                configurations, ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
+                        z.zip().getFileName().toString(), z.sha256())).toList()));
         AtomicFiles.write(clusterState, (inputs + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Map<String, NodeConfiguration> byNode = new java.util.LinkedHashMap<>();
         for (int i = 0; i < cluster.nodes().size(); i++) {

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.AtomicFiles;
+import io.github.wso2cluster.output.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.config.NodeConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

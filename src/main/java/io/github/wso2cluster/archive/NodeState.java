@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.wso2cluster.archive;
+package io.github.wso2cluster.output;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

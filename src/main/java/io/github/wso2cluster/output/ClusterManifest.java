@@ -1,21 +1,33 @@
-package io.github.wso2cluster.archive;
+package io.github.wso2cluster.output;
 
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code cluster.json}: every node with its zip (file name, relative to the build directory), SHA-256,
  * role, member address and effective ports. Keys in a fixed order, no build times: reproducible.
  */
 public final class ClusterManifest {
+    public static final String FILE = "cluster.json";
+
+    /** One node's zip as the manifest records it: its file name (in the build directory) and SHA-256. */
+    public record NodeZip(String id, String file, String sha256) {
+    }
+
     private ClusterManifest() {
     }
 
+    /** @param zips the nodes' zips, in the cluster's node order */
     public static byte[] render(Cluster cluster, String distributionName, String distributionSha256,
-                                List<NodeConfiguration> configurations, List<AssembledNode> zips) {
+                                List<NodeConfiguration> configurations, List<NodeZip> zips) {
         List<Node> nodes = cluster.nodes();
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"domain\": ").append(Json.string(cluster.domain())).append(",\n");
@@ -30,11 +42,11 @@ public final class ClusterManifest {
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             NodeConfiguration configuration = configurations.get(i);
-            AssembledNode zip = zips.get(i);
+            NodeZip zip = zips.get(i);
             json.append(i == 0 ? "\n" : ",\n").append("    {")
                     .append("\"id\": ").append(Json.string(node.id()))
                     .append(", \"role\": ").append(Json.string(node.role().id()))
-                    .append(", \"zip\": ").append(Json.string(zip.zip().getFileName().toString()))
+                    .append(", \"zip\": ").append(Json.string(zip.file()))
                     .append(", \"sha256\": ").append(Json.string(zip.sha256()))
                     .append(", \"member\": ").append(Json.string(node.memberAddress().toString()))
                     .append(", \"localMemberHost\": ").append(Json.string(node.localMemberHost()))
@@ -47,5 +59,33 @@ public final class ClusterManifest {
         }
         json.append("\n  ]\n}\n");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The node zips a manifest lists, in its order.
+     *
+     * @throws IOException when the file cannot be read or is not a manifest configure-cluster wrote (what is
+     *                     wrong, with line and column)
+     */
+    public static List<NodeZip> read(Path manifest) throws IOException {
+        Object document;
+        try {
+            document = Json.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+        } catch (Json.JsonException e) {
+            throw new IOException(manifest + ": " + e.getMessage() + "; delete it and run configure-cluster again");
+        }
+        List<NodeZip> zips = new ArrayList<>();
+        if (document instanceof Map<?, ?> root && root.get("nodes") instanceof List<?> nodes) {
+            for (Object node : nodes) {
+                if (node instanceof Map<?, ?> entry && entry.get("id") instanceof String id
+                        && entry.get("zip") instanceof String file && entry.get("sha256") instanceof String sha256) {
+                    zips.add(new NodeZip(id, file, sha256));
+                } else {
+                    throw new IOException(manifest + ": a node without id, zip and sha256; run configure-cluster again");
+                }
+            }
+            return zips;
+        }
+        throw new IOException(manifest + " has no \"nodes\" list: it is not a cluster.json configure-cluster wrote");
     }
 }

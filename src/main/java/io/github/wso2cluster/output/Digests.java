@@ -1,4 +1,4 @@
-package io.github.wso2cluster.archive;
+package io.github.wso2cluster.output;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class Digests {
     }
 
     /** Adds {@code text} with its length in front, so that no two sequences of texts feed the same bytes. */
-    static void updateFramed(MessageDigest digest, String text) {
+    public static void updateFramed(MessageDigest digest, String text) {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);

@@ -35,14 +35,18 @@ import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Writes one configured, ready-to-run zip per node, {@code ${project.build.finalName}-<node id>.zip},
- * attached with the node id as classifier, and {@code target/wso2-cluster/cluster.json}.
+ * Writes one configured, ready-to-run zip per node, <code>${project.build.finalName}-&lt;node id&gt;.zip</code>,
+ * attached with the node id as classifier and type zip, and <code>target/wso2-cluster/cluster.json</code>.
  */
 @Mojo(name = "configure-cluster", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
-    /** The clustering domain (axis2.xml parameter {@code domain}, Hazelcast's group name). Required. */
+    /**
+     * The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every
+     * node. Must be set: a build without it fails, listing it with every other problem of the cluster description
+     * at once (so it is not marked required, which would make Maven stop at the first missing value).
+     */
     @Parameter(property = PluginProperties.DOMAIN)
     private String domain;
 
@@ -65,11 +69,32 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter(property = PluginProperties.MGT_HOST_NAME)
     private String mgtHostName;
 
-    /** {@code proxyPort} for the HTTP ({@code <http>}) and HTTPS ({@code <https>}) connectors. */
+    /**
+     * The load balancer's ports, set as catalina-server.xml <code>proxyPort</code> on every node:
+     * <ul>
+     * <li><code>http</code>: on the plain HTTP connector (e.g. 80);</li>
+     * <li><code>https</code>: on the HTTPS connector, the one with <code>SSLEnabled="true"</code> or
+     * <code>scheme="https"</code> (e.g. 443).</li>
+     * </ul>
+     * Either may be left out; without <code>proxyPorts</code> catalina-server.xml is not touched.
+     */
     @Parameter
     private ProxyPortsInput proxyPorts;
 
-    /** The SVN deployment synchronizer: {@code svnUrl}, {@code serverId} or {@code svnUser}/{@code svnPassword}, {@code appendTenantId}. */
+    /**
+     * The SVN deployment synchronizer, in carbon.xml's active <code>DeploymentSynchronizer</code> on every node:
+     * <ul>
+     * <li><code>svnUrl</code> (required): the repository every node checks out;</li>
+     * <li><code>serverId</code>: the id of a settings.xml <code>&lt;server&gt;</code> giving user and password,
+     * decrypted as Maven does (keeps the password out of the POM and of every log);</li>
+     * <li><code>svnUser</code>, <code>svnPassword</code>: the same from the POM instead (a clear-text password is
+     * warned about);</li>
+     * <li><code>appendTenantId</code> (default <code>true</code>): <code>SvnUrlAppendTenantId</code>.</li>
+     * </ul>
+     * <code>AutoCommit</code> is true on the first manager in <code>nodes</code> order only (one committer);
+     * every node gets <code>Enabled</code> and <code>AutoCheckout</code> true. Without this parameter the block is
+     * left as shipped, but a synchronizer the distribution ships enabled still gets the one-committer rule.
+     */
     @Parameter
     private DeploymentSynchronizerInput deploymentSynchronizer;
 
@@ -77,11 +102,35 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter
     private List<String> hostsEntries;
 
-    /** The nodes: {@code id}, {@code role}, {@code localMemberHost}, and the optional per-node settings. */
+    /**
+     * The nodes, each a <code>&lt;node&gt;</code> with:
+     * <ul>
+     * <li><code>id</code> (required): unique, <code>[a-z0-9][a-z0-9-]*</code>, at most 64 characters: the zip's
+     * classifier and the overlay folder name;</li>
+     * <li><code>role</code> (required): <code>manager</code> or <code>worker</code>;</li>
+     * <li><code>localMemberHost</code> (required): the address other members reach this node on;</li>
+     * <li><code>localMemberPort</code> (default 4000): the Hazelcast member port (not shifted by the offset);</li>
+     * <li><code>portOffset</code> (default 0): carbon.xml <code>Ports/Offset</code>;</li>
+     * <li><code>wellKnown</code> (default false): puts the node in the default well-known member list;</li>
+     * <li><code>subDomain</code> (default <code>mgt</code> for managers, <code>worker</code> for workers);</li>
+     * <li><code>hostName</code>, <code>mgtHostName</code>: per-node overrides of the cluster-wide values
+     * (<code>mgtHostName</code> on managers only);</li>
+     * <li><code>xmlEdits</code>: like the cluster-wide <code>xmlEdits</code>, for this node only, after those.</li>
+     * </ul>
+     */
     @Parameter
     private List<NodeInput> nodes;
 
-    /** XPath edits applied to every node after the settings. */
+    /**
+     * The escape hatch: edits applied to every node after the settings, each an <code>&lt;xmlEdit&gt;</code> with
+     * <ul>
+     * <li><code>file</code>: relative to the distribution's top folder, e.g. <code>repository/conf/carbon.xml</code>;</li>
+     * <li><code>xpath</code>: the elements to change; unprefixed names match the file's default namespace, so
+     * <code>/Server/Ports/JMX/RMIRegistryPort</code> works on carbon.xml; it must match at least one element;</li>
+     * <li><code>attribute</code> (optional): set this attribute instead of the element's text;</li>
+     * <li><code>value</code>: the new text or attribute value.</li>
+     * </ul>
+     */
     @Parameter
     private List<XmlEditInput> xmlEdits;
 

@@ -1,12 +1,12 @@
 package io.github.wso2cluster.plugin;
 
-import io.github.wso2cluster.verify.ClusterManifests;
+import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.verify.ClusterVerifier;
 import io.github.wso2cluster.verify.Finding;
 import io.github.wso2cluster.verify.HazelcastVersions;
 import io.github.wso2cluster.verify.LiveCluster;
 import io.github.wso2cluster.verify.NodeFacts;
-import io.github.wso2cluster.verify.NodeFiles;
+import io.github.wso2cluster.verify.NodeReader;
 import io.github.wso2cluster.verify.Reports;
 import io.github.wso2cluster.verify.Severity;
 import io.github.wso2cluster.verify.VerifyResult;
@@ -116,16 +116,13 @@ public class VerifyClusterMojo extends AbstractMojo {
 
         ClusterVerifier verifier = new ClusterVerifier();
         Set<String> skipped = skippedChecks(verifier);
-        List<Path> nodePaths = nodePaths(base, buildDirectory, standalone);
-        List<NodeFacts> nodes = new ArrayList<>();
-        for (Path path : nodePaths) {
-            try {
-                nodes.add(NodeFiles.read(path, confDirectory));
-            } catch (IOException e) {
-                // Still reported, in that node's config-files case, so both reports are written on every run.
-                nodes.add(NodeFiles.unreadable(path, e.getMessage()));
-            }
+        if (live && liveTimeout <= 0) {
+            throw new MojoFailureException("liveTimeout is " + liveTimeout + "; give the seconds the live check may wait"
+                    + " for the cluster to form, at least 1 (default 60)");
         }
+        Map<Path, String> recorded = new LinkedHashMap<>();
+        List<Path> nodePaths = nodePaths(base, buildDirectory, standalone, recorded);
+        List<NodeFacts> nodes = new NodeReader(confDirectory).read(nodePaths, recorded);
         VerifyResult result = verifier.verify(nodes, skipped);
         if (live && !skipped.contains(LiveCluster.CHECK)) {
             // Runs whatever the static checks found, so the reports show both.
@@ -195,7 +192,9 @@ public class VerifyClusterMojo extends AbstractMojo {
         return names;
     }
 
-    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone) throws MojoFailureException {
+    /** @param recorded receives the SHA-256 cluster.json records for each of this build's zips */
+    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone, Map<Path, String> recorded)
+            throws MojoFailureException {
         if (archives != null) {
             List<Path> paths = new ArrayList<>();
             Map<Path, String> seen = new LinkedHashMap<>();
@@ -222,13 +221,19 @@ public class VerifyClusterMojo extends AbstractMojo {
             throw new MojoFailureException("Without a pom.xml, say which nodes to check: -D" + PluginProperties.ARCHIVES
                     + "=node1.zip,node2.zip,unpacked-node3/");
         }
-        Path manifest = buildDirectory.resolve("wso2-cluster").resolve("cluster.json");
+        Path manifest = buildDirectory.resolve("wso2-cluster").resolve(ClusterManifest.FILE);
         if (!Files.isRegularFile(manifest)) {
             throw new MojoFailureException("No " + manifest + ": run configure-cluster first (it runs in the package"
                     + " phase, so 'mvn verify' runs both), or give the node zips with <archives>");
         }
         try {
-            return ClusterManifests.nodeZips(manifest, buildDirectory);
+            List<Path> zips = new ArrayList<>();
+            for (ClusterManifest.NodeZip zip : ClusterManifest.read(manifest)) {
+                Path path = buildDirectory.resolve(zip.file()).normalize();
+                zips.add(path);
+                recorded.put(path, zip.sha256());
+            }
+            return zips;
         } catch (IOException e) {
             throw new MojoFailureException("Cannot read " + manifest + ": " + e.getMessage());
         }

@@ -43,9 +43,9 @@ public final class HazelcastVersions {
             }
         }
         if (versions.isEmpty()) {
-            throw new IllegalArgumentException("No node has a repository/components/plugins/hazelcast_*.jar, so the"
-                    + " Hazelcast version of the cluster is unknown; set <hazelcastVersion> (e.g. 3.0.1 for Carbon 4.2,"
-                    + " 3.5 for Carbon 4.4)");
+            throw new IllegalArgumentException("No node has a components/plugins/hazelcast_*.jar, so the"
+                    + " Hazelcast version of the cluster is unknown; set <hazelcastVersion> (3.0.1 for Carbon 4.2, 3.2.6 for"
+                    + " 4.3, 3.5.5 for 4.4, 3.12.2 for 4.6)");
         }
         String version = versions.iterator().next();
         if (version.equals("3.5") || version.startsWith("3.5.")) {

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.ConfigFiles;
+import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.ConfigPaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,14 +107,24 @@ public final class NodeFiles {
     private static void readFolderFile(Path top, String path, Map<String, byte[]> contents) throws IOException {
         Path file = top.resolve(path);
         if (Files.isRegularFile(file)) {
-            contents.put(path, Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                contents.put(path, ConfigFiles.read(in, Files.size(file), file.toString()));
+            }
         }
     }
 
     private static NodeFacts fromZip(String name, Path zipFile, String confDirectory) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         try (ZipFile zip = ZipFile.builder().setPath(zipFile).setIgnoreLocalFileHeader(true).get()) {
-            List<String> names = Collections.list(zip.getEntries()).stream().map(ZipArchiveEntry::getName).toList();
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            EntryNames.Guard guard = new EntryNames.Guard();
+            for (ZipArchiveEntry entry : entries) {
+                String problem = guard.check(entry.getName(), entry.isDirectory(), entry.isUnixSymlink());
+                if (problem != null) {
+                    throw new IOException("entry '" + entry.getName() + "' " + problem);
+                }
+            }
+            List<String> names = entries.stream().map(ZipArchiveEntry::getName).toList();
             String top = topFolder(names);
             Set<String> relative = new LinkedHashSet<>();
             List<String> bundles = new ArrayList<>();
@@ -143,7 +155,7 @@ public final class NodeFiles {
         ZipArchiveEntry entry = zip.getEntry(top + path);
         if (entry != null && !entry.isDirectory()) {
             try (InputStream in = zip.getInputStream(entry)) {
-                contents.put(path, in.readAllBytes());
+                contents.put(path, ConfigFiles.read(in, entry.getSize(), top + path));
             }
         }
     }

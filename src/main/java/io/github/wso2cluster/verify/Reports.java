@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify;
 
-import io.github.wso2cluster.archive.AtomicFiles;
+import io.github.wso2cluster.output.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.AtomicFiles;
+import io.github.wso2cluster.output.Digests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -312,5 +314,27 @@ class ClusterAssemblyTest {
         Path second = AtomicFiles.temporaryBeside(destination);
         assertFalse(first.equals(second));
         assertTrue(first.getFileName().toString().matches("cluster-manager\\.\\d+\\.zip\\.part"), first.toString());
+    }
+
+    @Test
+    void anOverlayFileWhoseNameHoldsBackslashesIsRefused() throws Exception {
+        Path overlays = tmp.resolve("overlays");
+        Files.createDirectories(overlays.resolve("common"));
+        Files.writeString(overlays.resolve("common").resolve("..\\..\\..\\evil.sh"), "#!/bin/sh\n");
+        Path out = tmp.resolve("evil");
+        ArchiveException e = assertThrows(ArchiveException.class, () -> assemble(reference(), out, overlays));
+        assertTrue(e.getMessage().contains("its name '..\\..\\..\\evil.sh' is an absolute path or uses backslashes"),
+                e.getMessage());
+        assertFalse(Files.exists(out.resolve("deploy-1.0-manager.zip")));
+    }
+
+    @Test
+    void aFinalNameWithAFolderIsRefused() throws Exception {
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip),
+                null, tmp.resolve("f"), "dist/as-cluster", tmp.resolve("f/wso2-cluster/cluster.json"),
+                new EntryTimes(BUILD_TIME), true, 2, "1.0-test", tmp.resolve("f/wso2-cluster/nodes"));
+        ClusterBuildException e = assertThrows(ClusterBuildException.class,
+                () -> new ClusterAssembly(Reporter.SILENT).assemble(reference(), request));
+        assertTrue(e.getMessage().contains("project.build.finalName 'dist/as-cluster' is not a plain file name"), e.getMessage());
     }
 }

@@ -2,7 +2,7 @@ package io.github.wso2cluster.bench;
 
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
-import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.archive.Unpacker;

@@ -17,6 +17,7 @@ public final class NestedMaven {
     private final File mvn;
     private final File localRepository;
     private final File settings;
+    private final Map<String, String> defaults = new java.util.HashMap<>();
 
     /** Output and exit code of a finished build. */
     public record Result(int exit, String output) {
@@ -40,6 +41,16 @@ public final class NestedMaven {
                 + "</pluginRepositories></profile></profiles><servers>" + serversXml + "</servers></settings>\n", StandardCharsets.UTF_8);
     }
 
+    /**
+     * Environment variables for every build this runs (a build's own ones win). Maven 4 decrypts every password
+     * of settings.xml when it starts, so builds that share a settings.xml with an encrypted password all need
+     * its settings-security.xml, not only those that use it.
+     */
+    public NestedMaven withEnvironment(Map<String, String> environment) {
+        defaults.putAll(environment);
+        return this;
+    }
+
     public Result run(File dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Process process = start(dir, environment, args);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -56,6 +67,7 @@ public final class NestedMaven {
                 "-Dmaven.repo.local=" + localRepository.getPath()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true);
+        builder.environment().putAll(defaults);
         builder.environment().putAll(environment);
         return builder.start();
     }

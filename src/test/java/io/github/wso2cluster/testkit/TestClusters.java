@@ -2,7 +2,7 @@ package io.github.wso2cluster.testkit;
 
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
-import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;

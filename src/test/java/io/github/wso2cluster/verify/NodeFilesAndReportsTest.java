@@ -136,4 +136,39 @@ class NodeFilesAndReportsTest {
                 .map(Finding::check).distinct().toList(), result::text);
         assertTrue(result.text().contains("[config-files] the node cannot be read: gone.zip does not exist"), result.text());
     }
+
+    @Test
+    void aNodeZipWithAShadowEntryIsUnreadableNotPassed() throws Exception {
+        Path zip = ZipBuilder.sample().file("wso2as-5.2.1/repository/conf/axis2/./axis2.xml", "<axisconfig/>")
+                .write(tmp.resolve("shadow.zip"));
+        IOException e = assertThrows(IOException.class, () -> NodeFiles.read(zip));
+        assertTrue(e.getMessage().contains("entry 'wso2as-5.2.1/repository/conf/axis2/./axis2.xml' is not a plain path"),
+                e.getMessage());
+    }
+
+    @Test
+    void aHugeConfigFileInANodeZipIsNamedNotLoaded() throws Exception {
+        byte[] huge = new byte[io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 10];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/axis2/axis2.xml")
+                .file("wso2as-5.2.1/repository/conf/axis2/axis2.xml", huge, 0644).write(tmp.resolve("bomb.zip"));
+        IOException e = assertThrows(IOException.class, () -> NodeFiles.read(zip));
+        assertTrue(e.getMessage().contains("wso2as-5.2.1/repository/conf/axis2/axis2.xml is " + huge.length
+                + " bytes once inflated"), e.getMessage());
+    }
+
+    @Test
+    void aZipThatIsNoLongerTheOneCusterJsonRecordsFailsItsConfigFilesCase() throws Exception {
+        List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
+        java.util.Map<Path, String> recorded = new java.util.HashMap<>();
+        for (Path zip : zips) {
+            recorded.put(zip, io.github.wso2cluster.output.Digests.sha256(zip));
+        }
+        TestClusters.editEntry(zips.get(1), "repository/conf/carbon.xml", t -> t.replace("<Offset>0</Offset>", "<Offset>1</Offset>"));
+        List<NodeFacts> nodes = new NodeReader(null).read(zips, recorded);
+        VerifyResult result = new ClusterVerifier().verify(nodes);
+        assertEquals(List.of("worker1"), result.findings().stream().filter(f -> f.check().equals("config-files"))
+                .map(Finding::node).toList(), result::text);
+        assertTrue(result.text().contains("is not the zip configure-cluster wrote (its SHA-256"), result.text());
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
-import io.github.wso2cluster.archive.Digests;
+import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.testkit.Fixtures;
 import io.github.wso2cluster.testkit.ZipBuilder;
