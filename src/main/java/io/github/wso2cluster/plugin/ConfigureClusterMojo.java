@@ -7,6 +7,7 @@ import io.github.wso2cluster.archive.ClusterBuildException;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
@@ -182,18 +183,18 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         if (deploymentSynchronizer != null && deploymentSynchronizer.getSvnPassword() != null
                 && !deploymentSynchronizer.getSvnPassword().isEmpty()) {
             getLog().warn("deploymentSynchronizer/svnPassword is written in the POM in clear text; put the"
-                    + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password) and use <serverId>.");
+                    + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password, or mvnenc on Maven 4) and use <serverId>.");
         }
+        Optional<Instant> fixedTime = fixedTime();
         Path distribution = distributionPath();
         try {
             Distribution.requireFile(distribution);
-            Optional<Instant> fixedTime = OutputTimestamp.parse(outputTimestamp);
             Path work = outputDirectory.toPath().resolve("wso2-cluster");
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
                     distributionSha256(distribution), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
-                    work.resolve("cluster.json"), new EntryTimes(fixedTime.orElse(Instant.now())), fixedTime.isPresent(),
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), pluginVersion,
-                    work.resolve("nodes"));
+                    work.resolve(ClusterManifest.FILE), new EntryTimes(fixedTime.orElse(Instant.now())),
+                    fixedTime.isPresent(), threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    pluginVersion, work.resolve("nodes"));
             ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
             report(cluster, result);
             for (AssembledNode zip : result.zips()) {
@@ -201,10 +202,18 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             }
         } catch (ClusterBuildException | ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            // Problems with the inputs are ArchiveExceptions above; what is left is the build machine's file system.
+            throw new MojoExecutionException("configure-cluster could not read or write under " + outputDirectory
+                    + " or the overlays: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Instant> fixedTime() throws MojoFailureException {
+        try {
+            return OutputTimestamp.parse(outputTimestamp);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Writing the node zips failed: " + e.getMessage(), e);
         }
     }
 
@@ -223,7 +232,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.confDirectory = confDirectory;
         try {
             return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter)).validate(input);
-        } catch (InvalidTopologyException | IllegalArgumentException e) {
+        } catch (InvalidTopologyException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
     }

@@ -22,7 +22,7 @@ final class SettingsCredentials implements CredentialSource {
     }
 
     @Override
-    public Optional<Credentials> lookup(String serverId) {
+    public Optional<Credentials> lookup(String serverId) throws Unavailable {
         if (settings == null) {
             return Optional.empty();
         }
@@ -34,7 +34,7 @@ final class SettingsCredentials implements CredentialSource {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                 // The problem's message never holds the password, only why decryption failed.
-                throw new IllegalArgumentException("settings.xml server '" + serverId + "': its password cannot be"
+                throw new Unavailable("settings.xml server '" + serverId + "': its password cannot be"
                         + " decrypted (" + problem.getMessage() + "); check settings-security.xml");
             }
         }

@@ -233,7 +233,14 @@ public final class TopologyValidator {
             if (user != null || password != null) {
                 problems.add("deploymentSynchronizer: set serverId or svnUser/svnPassword, not both");
             }
-            Optional<Credentials> found = credentials.lookup(serverId);
+            Optional<Credentials> found;
+            try {
+                found = credentials.lookup(serverId);
+            } catch (CredentialSource.Unavailable e) {
+                // Listed with the other problems, not an abort: the user sees everything to fix at once.
+                problems.add("deploymentSynchronizer/serverId: " + e.getMessage());
+                return new DeploymentSynchronizer(url, user, password, append);
+            }
             if (found.isEmpty()) {
                 problems.add("deploymentSynchronizer/serverId: no <server> with id '" + serverId
                         + "' in settings.xml; add one with <username> and <password>");

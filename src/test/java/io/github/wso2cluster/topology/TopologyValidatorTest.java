@@ -206,4 +206,20 @@ class TopologyValidatorTest {
         assertFalse(e.getMessage().contains("xmlEdits[2]"), e.getMessage());
         assertTrue(e.getMessage().contains("id is 233 characters long; use at most 64"), e.getMessage());
     }
+
+    @Test
+    void aPasswordThatCannotBeDecryptedIsListedWithTheOtherProblems() {
+        ClusterInput input = referenceCluster();
+        input.deploymentSynchronizer = new DeploymentSynchronizerInput();
+        input.deploymentSynchronizer.setSvnUrl("https://svn.example.com/as");
+        input.deploymentSynchronizer.setServerId("svn");
+        input.nodes.get(1).setLocalMemberPort("70000");
+        CredentialSource broken = id -> {
+            throw new CredentialSource.Unavailable("settings.xml server '" + id + "': its password cannot be decrypted");
+        };
+        InvalidTopologyException e = assertThrows(InvalidTopologyException.class, () -> new TopologyValidator(broken).validate(input));
+        assertTrue(e.getMessage().contains("deploymentSynchronizer/serverId: settings.xml server 'svn': its password cannot"
+                + " be decrypted"), e.getMessage());
+        assertTrue(e.getMessage().contains("localMemberPort 70000 is not a port"), e.getMessage());
+    }
 }
