@@ -19,6 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * configure-cluster's core: configures every node in memory (any problem stops the build before a byte is
@@ -81,7 +88,7 @@ public final class ClusterAssembly {
      * cluster.json and the state files); called only when no other build of this project is running.
      */
     private static void removeLeftovers(Cluster cluster, Request request) throws IOException {
-        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         cluster.nodes().forEach(node -> prefixes.add(request.finalName() + "-" + node.id() + "."));
         deleteParts(request.outputDirectory(), name -> prefixes.stream().anyMatch(name::startsWith)
                 && name.endsWith(".zip.part"));
@@ -89,11 +96,11 @@ public final class ClusterAssembly {
         deleteParts(request.stateDirectory(), name -> name.endsWith(".part"));
     }
 
-    private static void deleteParts(Path folder, java.util.function.Predicate<String> leftover) throws IOException {
+    private static void deleteParts(Path folder, Predicate<String> leftover) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 if (Files.isRegularFile(file) && leftover.test(file.getFileName().toString())) {
                     Files.deleteIfExists(file);
@@ -159,8 +166,8 @@ public final class ClusterAssembly {
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 configurations, ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
                         z.zip().getFileName().toString(), z.sha256())).toList()));
-        AtomicFiles.write(clusterState, (inputs + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        Map<String, NodeConfiguration> byNode = new java.util.LinkedHashMap<>();
+        AtomicFiles.write(clusterState, (inputs + "\n").getBytes(StandardCharsets.US_ASCII));
+        Map<String, NodeConfiguration> byNode = new LinkedHashMap<>();
         for (int i = 0; i < cluster.nodes().size(); i++) {
             byNode.put(cluster.nodes().get(i).id(), configurations.get(i));
         }
@@ -174,7 +181,7 @@ public final class ClusterAssembly {
     private static Optional<List<AssembledNode>> upToDate(Cluster cluster, Request request, String inputs, Path clusterState) {
         try {
             if (!Files.isRegularFile(clusterState) || !Files.isRegularFile(request.manifest())
-                    || !Files.readString(clusterState, java.nio.charset.StandardCharsets.US_ASCII).trim().equals(inputs)) {
+                    || !Files.readString(clusterState, StandardCharsets.US_ASCII).trim().equals(inputs)) {
                 return Optional.empty();
             }
         } catch (IOException unreadable) {
@@ -198,7 +205,7 @@ public final class ClusterAssembly {
 
     /** Every distribution file a setting or xmlEdit may edit: read together, in one pass over the zip. */
     private static List<String> filesToConfigure(Cluster cluster, ConfigPaths paths) {
-        java.util.Set<String> files = new java.util.LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
+        Set<String> files = new LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
                 paths.catalina()));
         cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
         cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));

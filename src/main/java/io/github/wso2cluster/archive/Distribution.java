@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A WSO2 distribution zip, checked: a readable zip with safe entry names, one top folder, and a configuration
@@ -53,7 +56,7 @@ public final class Distribution {
         try (ZipFile zip = openZip(file)) {
             String top = null;
             int count = 0;
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             EntryNames.Guard guard = new EntryNames.Guard();
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String name = entry.getName();
@@ -83,7 +86,7 @@ public final class Distribution {
     }
 
     /** The configuration directory: the POM's choice, else {@code repository/conf}, else {@code conf}. */
-    private static ConfigPaths configPaths(Path file, String top, java.util.Set<String> names, String confDirectory)
+    private static ConfigPaths configPaths(Path file, String top, Set<String> names, String confDirectory)
             throws ArchiveException {
         ConfigPaths paths;
         if (confDirectory != null) {
@@ -156,6 +159,6 @@ public final class Distribution {
     }
 
     public Optional<byte[]> read(String path) throws ArchiveException {
-        return Optional.ofNullable(read(java.util.List.of(path)).get(path));
+        return Optional.ofNullable(read(List.of(path)).get(path));
     }
 }

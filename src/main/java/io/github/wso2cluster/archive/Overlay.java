@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.io.InputStream;
 
 /**
  * Files copied over a node's distribution tree: {@code src/main/wso2/common/} for every node, then
@@ -75,7 +76,7 @@ public final class Overlay {
         if (file == null) {
             return Optional.empty();
         }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return Optional.of(ConfigFiles.read(in, Files.size(file), file.toString()));
         }
     }

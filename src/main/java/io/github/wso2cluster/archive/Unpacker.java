@@ -20,6 +20,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import java.io.OutputStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Unpacks a distribution once into a folder, keeping Unix modes and times. A marker records the SHA-256 of
@@ -48,18 +57,18 @@ public final class Unpacker {
      * The tree a previous unpack of the same bytes left in {@code target}, if it is still there: checked
      * before the zip is even opened, so an up-to-date build costs one small file read.
      */
-    public java.util.Optional<Path> upToDate(String sha256, Path target) throws IOException {
+    public Optional<Path> upToDate(String sha256, Path target) throws IOException {
         Path marker = target.resolve(MARKER);
         if (!Files.isRegularFile(marker)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String[] recorded = Files.readString(marker, StandardCharsets.UTF_8).trim().split(" ", 2);
         if (recorded.length != 2 || !recorded[0].equals(sha256) || recorded[1].isEmpty()
                 || EntryNames.problem(recorded[1]) != null || recorded[1].contains("/")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path tree = target.resolve(recorded[1]);
-        return Files.isDirectory(tree) ? java.util.Optional.of(tree) : java.util.Optional.empty();
+        return Files.isDirectory(tree) ? Optional.of(tree) : Optional.empty();
     }
 
     /**
@@ -93,7 +102,7 @@ public final class Unpacker {
     }
 
     /** How long a staging or old tree may sit untouched before it counts as left by a killed build. */
-    static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+    static final Duration ABANDONED = Duration.ofMinutes(10);
 
     /**
      * Deletes the {@code .tmp-*} and {@code .old-*} trees a killed build left beside the target. A tree another
@@ -119,7 +128,7 @@ public final class Unpacker {
     private int extract(Distribution distribution, Path root) throws ArchiveException, IOException {
         Files.createDirectories(root);
         Path normalizedRoot = root.toAbsolutePath().normalize();
-        boolean posix = Files.getFileAttributeView(root, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        boolean posix = Files.getFileAttributeView(root, PosixFileAttributeView.class) != null;
         List<ZipArchiveEntry> directories = new ArrayList<>();
         List<String> files = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -162,13 +171,13 @@ public final class Unpacker {
     private void writeFiles(Distribution distribution, Path root, List<String> names, boolean posix)
             throws ArchiveException, IOException {
         int workers = Math.max(1, Math.min(threads, names.size() / 64 + 1));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread thread = new Thread(r, "wso2-cluster-unpack");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            List<Future<Void>> done = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int worker = w;
                 done.add(pool.submit(() -> {
@@ -180,10 +189,10 @@ public final class Unpacker {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<Void> future : done) {
+            for (Future<Void> future : done) {
                 future.get();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof ArchiveException archive) {
                 throw archive;
             }
@@ -203,7 +212,7 @@ public final class Unpacker {
         Path path = root.resolve(entry.getName()).normalize();
         // Symbolic links never get here: Distribution refuses a zip that has one.
         try (InputStream in = zip.getInputStream(entry);
-             java.io.OutputStream out = Files.newOutputStream(path, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+             OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
             copyDeclared(in, out, entry);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("entry '" + entry.getName() + "' clashes with another entry", e);
@@ -219,7 +228,7 @@ public final class Unpacker {
      * Copies an entry, never more than the size it declares: an entry declared 100 bytes that inflates to
      * gigabytes (a zip bomb) stops at byte 101 with an error instead of filling the disk.
      */
-    private static void copyDeclared(InputStream in, java.io.OutputStream out, ZipArchiveEntry entry) throws IOException {
+    private static void copyDeclared(InputStream in, OutputStream out, ZipArchiveEntry entry) throws IOException {
         long declared = entry.getSize();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

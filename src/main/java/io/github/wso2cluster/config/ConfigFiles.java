@@ -1,5 +1,8 @@
 package io.github.wso2cluster.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * Where the files the plugin edits stand in the standard layout ({@code repository/conf}), relative to the
  * distribution's top folder. A distribution with another configuration directory uses {@link ConfigPaths}.
@@ -22,7 +25,7 @@ public final class ConfigFiles {
      *
      * @param declared the size the zip entry declares, or -1 when unknown
      */
-    public static byte[] read(java.io.InputStream in, long declared, String name) throws java.io.IOException {
+    public static byte[] read(InputStream in, long declared, String name) throws IOException {
         if (declared > MAX_BYTES) {
             throw tooLarge(name, declared + " bytes");
         }
@@ -31,14 +34,14 @@ public final class ConfigFiles {
             throw tooLarge(name, "more than " + MAX_BYTES + " bytes");
         }
         if (declared >= 0 && bytes.length != declared) {
-            throw new java.io.IOException(name + ": the entry declares " + declared + " bytes but holds " + bytes.length
+            throw new IOException(name + ": the entry declares " + declared + " bytes but holds " + bytes.length
                     + "; the zip is corrupt or crafted: take the zip from a trusted source");
         }
         return bytes;
     }
 
-    private static java.io.IOException tooLarge(String name, String size) {
-        return new java.io.IOException(name + " is " + size + " once inflated; a WSO2 config file is at most "
+    private static IOException tooLarge(String name, String size) {
+        return new IOException(name + " is " + size + " once inflated; a WSO2 config file is at most "
                 + (MAX_BYTES / 1024 / 1024) + " MB (stock ones are under 100 KB): this is not a config file (a zip bomb?)");
     }
 }

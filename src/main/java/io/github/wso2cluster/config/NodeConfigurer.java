@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /** Applies a cluster's settings to one node's config files, in memory; nothing is written here. */
 public final class NodeConfigurer {
@@ -104,7 +105,7 @@ public final class NodeConfigurer {
         return result;
     }
 
-    /** A fixed key order and no date comment (unlike java.util.Properties), so the bytes are reproducible. */
+    /** A fixed key order and no date comment (unlike Properties), so the bytes are reproducible. */
     static byte[] nodeProperties(Cluster cluster, Node node, CatalinaConfigurer.WebPorts ports, ConfigPaths paths) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("id", node.id());

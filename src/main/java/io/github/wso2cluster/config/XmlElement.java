@@ -1,6 +1,7 @@
 package io.github.wso2cluster.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,15 +59,15 @@ public final class XmlElement {
     }
 
     public List<XmlAttribute> attributes() {
-        return attributes;
+        return Collections.unmodifiableList(attributes);
     }
 
     public List<XmlElement> children() {
-        return children;
+        return Collections.unmodifiableList(children);
     }
 
     public List<XmlComment> comments() {
-        return comments;
+        return Collections.unmodifiableList(comments);
     }
 
     public Optional<XmlAttribute> attribute(String attributeName) {

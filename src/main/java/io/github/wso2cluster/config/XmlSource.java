@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The exact text of an XML config file and a map of where each element, attribute and comment stands in
@@ -212,7 +214,7 @@ public final class XmlSource {
 
         XmlElement scan() throws ConfigFileException {
             Deque<XmlElement> open = new ArrayDeque<>();
-            java.util.List<XmlComment> outside = new java.util.ArrayList<>();
+            List<XmlComment> outside = new ArrayList<>();
             XmlElement root = null;
             while (true) {
                 int lt = text.indexOf('<', pos);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 
 /**
  * Writes a file beside its destination and moves it into place, so readers see the old file or the new one.
@@ -18,7 +19,7 @@ public final class AtomicFiles {
 
     /** Writes only when the content differs, so an unchanged file keeps its time (and readers see no change). */
     public static void writeIfChanged(Path destination, byte[] content) throws IOException {
-        if (Files.isRegularFile(destination) && java.util.Arrays.equals(Files.readAllBytes(destination), content)) {
+        if (Files.isRegularFile(destination) && Arrays.equals(Files.readAllBytes(destination), content)) {
             return;
         }
         write(destination, content);

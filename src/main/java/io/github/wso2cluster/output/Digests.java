@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /** SHA-256, streamed. */
 public final class Digests {
@@ -34,8 +36,8 @@ public final class Digests {
 
     /** Adds {@code text} with its length in front, so that no two sequences of texts feed the same bytes. */
     public static void updateFramed(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);
     }
 

@@ -14,6 +14,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import java.io.IOException;
 
 /** What unpack and configure-cluster share: finding the WSO2 distribution zip. */
 abstract class AbstractDistributionMojo extends AbstractMojo {
@@ -61,7 +62,7 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
     }
 
     /** The distribution's SHA-256, hashed again only when its size or time changed (see {@link DigestCache}). */
-    protected String distributionSha256(Path file) throws java.io.IOException {
+    protected String distributionSha256(Path file) throws IOException {
         Path cache = Path.of(project.getBuild().getDirectory(), "wso2-cluster", "distribution.sha256");
         return new DigestCache(cache).sha256(file);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.time.DateTimeException;
 
 /** {@code project.build.outputTimestamp} as Maven reads it: ISO-8601 or seconds since the epoch; one character means unset. */
 final class OutputTimestamp {
@@ -19,7 +20,7 @@ final class OutputTimestamp {
         if (text.chars().allMatch(Character::isDigit)) {
             try {
                 instant = Instant.ofEpochSecond(Long.parseLong(text));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
                 throw outOfRange(text);
             }
         } else {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * One well-known member entry: {@code host:port}, or {@code a.b.c.d-e:port}, a range over the last octet
@@ -101,7 +102,7 @@ public final class MemberAddress {
 
     @Override
     public int hashCode() {
-        return host.toLowerCase(java.util.Locale.ROOT).hashCode() * 31 + port;
+        return host.toLowerCase(Locale.ROOT).hashCode() * 31 + port;
     }
 
     @Override

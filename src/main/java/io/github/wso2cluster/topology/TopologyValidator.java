@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Turns the POM's cluster description into a {@link Cluster}, applying every default of the contract, or
@@ -160,7 +162,7 @@ public final class TopologyValidator {
     /** Co-hosted nodes must not get the same HTTP or HTTPS port once their offsets are applied. */
     private static void checkWebPorts(String where, String host, int offset,
                                       Map<String, Map<Integer, String>> webPortsByHost, Problems problems) {
-        Map<Integer, String> used = webPortsByHost.computeIfAbsent(host.toLowerCase(java.util.Locale.ROOT),
+        Map<Integer, String> used = webPortsByHost.computeIfAbsent(host.toLowerCase(Locale.ROOT),
                 h -> new HashMap<>());
         Map<String, Integer> mine = new LinkedHashMap<>();
         mine.put("HTTP", Ports.STOCK_HTTP + offset);
@@ -259,7 +261,7 @@ public final class TopologyValidator {
         // A folder relative to the top folder, in normal form (wso2/business-process/conf), never outside it.
         String folder = value.trim().replace('\\', '/').replaceAll("/+$", "").replaceAll("^(\\./)+", "");
         boolean plain = !folder.isEmpty() && !folder.startsWith("/") && !folder.matches("[A-Za-z]:.*")
-                && java.util.Arrays.stream(folder.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+                && Arrays.stream(folder.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
         if (!plain) {
             problems.add("confDirectory: '" + value.trim() + "' is not a folder inside the distribution's top folder;"
                     + " give it relative to the top folder, without '..', e.g. wso2/business-process/conf");

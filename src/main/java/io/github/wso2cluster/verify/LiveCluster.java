@@ -19,6 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts one real Hazelcast member per node, configured from that node's axis2.xml the way Carbon's
@@ -76,7 +84,7 @@ public final class LiveCluster {
             // As in a real roll-out, the node most others list starts first and becomes the master; the
             // rest then join it together. (Members that all start at one instant may each elect themselves.)
             List<NodeFacts> order = new ArrayList<>(startable);
-            order.sort(java.util.Comparator.comparingInt((NodeFacts n) -> -listedBy(n, nodes)));
+            order.sort(Comparator.comparingInt((NodeFacts n) -> -listedBy(n, nodes)));
             List<Future<?>> started = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 NodeFacts node = order.get(i);
@@ -99,8 +107,8 @@ public final class LiveCluster {
                 explain(nodes, groups, loopback, findings);
             }
             String summary = formed
-                    ? String.format(java.util.Locale.ROOT, "cluster of %d formed in %.1f s", nodes.size(), seconds)
-                    : String.format(java.util.Locale.ROOT, "no single cluster of %d after %.1f s: %s", nodes.size(),
+                    ? String.format(Locale.ROOT, "cluster of %d formed in %.1f s", nodes.size(), seconds)
+                    : String.format(Locale.ROOT, "no single cluster of %d after %.1f s: %s", nodes.size(),
                     seconds, groups.isEmpty() ? "no member started" : format(groups));
             return new Outcome(formed, seconds, groups, findings, summary);
         } finally {
@@ -109,7 +117,7 @@ public final class LiveCluster {
             // A member still starting when the time ran out registers itself once it has started: wait for the
             // starts to end (a member gives up after max.join.seconds) and stop the late ones too, so no port stays
             // held into the next build. Hazelcast.shutdownAll() reaches only this run's own class loader.
-            if (!starters.awaitTermination(MAX_JOIN_SECONDS + 5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!starters.awaitTermination(MAX_JOIN_SECONDS + 5, TimeUnit.SECONDS)) {
                 reporter.warn("live: a Hazelcast member did not finish starting; stopping every member of this check");
             }
             shutdown(instances.values());
@@ -125,11 +133,11 @@ public final class LiveCluster {
     private static void await(Future<?> start, NodeFacts node, Duration timeout, List<Finding> findings)
             throws InterruptedException {
         try {
-            start.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            start.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             findings.add(error(node, "could not join any cluster: its Hazelcast member gave up"
-                    + (cause instanceof java.util.concurrent.TimeoutException ? " (no answer within " + timeout.toSeconds() + " s)"
+                    + (cause instanceof TimeoutException ? " (no answer within " + timeout.toSeconds() + " s)"
                     : " (" + cause.getMessage() + ")") + "; domain '" + node.clusteringParameter("domain").value()
                     + "', well-known members: " + wellKnown(node)));
         }
@@ -137,8 +145,8 @@ public final class LiveCluster {
 
     /** The Hazelcast release in the loader, from its jar's Maven metadata ("" when it has none). */
     private static String version(ClassLoader hazelcast) {
-        try (java.io.InputStream in = hazelcast.getResourceAsStream("META-INF/maven/com.hazelcast/hazelcast/pom.properties")) {
-            java.util.Properties properties = new java.util.Properties();
+        try (InputStream in = hazelcast.getResourceAsStream("META-INF/maven/com.hazelcast/hazelcast/pom.properties")) {
+            Properties properties = new Properties();
             if (in != null) {
                 properties.load(in);
             }
@@ -199,7 +207,7 @@ public final class LiveCluster {
     /** A free port with a few free neighbours, so a member that auto-increments does not land on another's. */
     private static int freePort(Collection<Integer> taken) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = socket.getLocalPort();
                 boolean clear = port < 65000 && taken.stream().noneMatch(t -> Math.abs(t - port) < 5);
                 if (clear) {

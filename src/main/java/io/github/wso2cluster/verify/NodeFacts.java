@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What verify-cluster knows of one finished node, read from its real config files (not from the POM):
@@ -72,7 +75,7 @@ public final class NodeFacts {
         }
         String name = properties != null && properties.getProperty("id") != null
                 ? properties.getProperty("id") : fallbackName;
-        Map<String, XmlSource> files = new java.util.LinkedHashMap<>();
+        Map<String, XmlSource> files = new LinkedHashMap<>();
         List<String[]> problems = new ArrayList<>();
         for (String file : NodeFiles.configFiles(paths)) {
             byte[] bytes = contents.get(file);
@@ -243,7 +246,7 @@ public final class NodeFacts {
     /** The ports this node opens on its host, after the offset; the member port is never offset. */
     Map<String, Integer> openPorts() {
         int offset = portOffset();
-        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
         XmlSource catalina = files.get(paths.catalina());
         CatalinaConfigurer.WebPorts web = CatalinaConfigurer.webPorts(catalina, offset);
         ports.put("HTTP", web.http());
@@ -292,8 +295,8 @@ public final class NodeFacts {
             StringBuilder text = new StringBuilder(source.text());
             blankComments(source.root(), text);
             secrets(source).forEach(secret -> blank(text, secret.start(), secret.end()));
-            java.util.regex.Matcher matcher =
-                    java.util.regex.Pattern.compile("\\$\\{[^}\\s]+}|@[A-Za-z][A-Za-z0-9._-]*@").matcher(text);
+            Matcher matcher =
+                    Pattern.compile("\\$\\{[^}\\s]+}|@[A-Za-z][A-Za-z0-9._-]*@").matcher(text);
             while (matcher.find()) {
                 int at = matcher.start();
                 boolean inCluster = relevant.stream().anyMatch(e -> e.start() <= at && at < e.end());

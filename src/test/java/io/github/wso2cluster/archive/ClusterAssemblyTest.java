@@ -33,6 +33,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 class ClusterAssemblyTest {
     private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
@@ -233,7 +239,7 @@ class ClusterAssemblyTest {
                 "a changed setting does open it");
         ClusterAssembly.Result afterFailure = null;
         Files.copy(ZipBuilder.sample().write(tmp.resolve("again.zip")), distributionZip,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         afterFailure = new ClusterAssembly(Reporter.SILENT).assemble(reference(), new ClusterAssembly.Request(distributionZip,
                 Digests.sha256(distributionZip), null, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"),
                 new EntryTimes(BUILD_TIME), true, 2, "1.0-test", out.resolve("wso2-cluster/nodes")));
@@ -241,7 +247,7 @@ class ClusterAssemblyTest {
     }
 
     private static List<Long> modified(ClusterAssembly.Result result) throws Exception {
-        List<Long> times = new java.util.ArrayList<>();
+        List<Long> times = new ArrayList<>();
         for (AssembledNode zip : result.zips()) {
             times.add(Files.getLastModifiedTime(zip.zip()).toMillis());
         }
@@ -273,9 +279,9 @@ class ClusterAssemblyTest {
         Cluster cluster = reference();
         for (int round = 0; round < 3; round++) {
             Files.deleteIfExists(out.resolve("wso2-cluster/nodes/cluster.state")); // force every round to write
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<java.util.concurrent.Future<ClusterAssembly.Result>> builds = new java.util.ArrayList<>();
+                List<Future<ClusterAssembly.Result>> builds = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     builds.add(pool.submit(() -> assemble(cluster, out, null)));
                 }
@@ -289,17 +295,17 @@ class ClusterAssemblyTest {
             for (String node : List.of("manager", "worker1", "worker2")) {
                 Path zip = out.resolve("deploy-1.0-" + node + ".zip");
                 try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
-                    for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+                    for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
                         try (var in = file.getInputStream(entry)) {
                             in.readAllBytes(); // checks each entry's CRC
                         }
                     }
                 }
                 assertTrue(manifest.contains(Digests.sha256(zip)), node + " does not match its digest in cluster.json");
-                assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                assertEquals("rw-r--r--", PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(zip)), "node zips are readable like other build outputs");
             }
-            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(out.resolve("wso2-cluster/cluster.json"))));
             try (var files = Files.list(out)) {
                 assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "temporary files left");

@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 class DistributionTest {
     @TempDir
@@ -40,7 +46,7 @@ class DistributionTest {
     void truncatedZip() throws Exception {
         Path whole = ZipBuilder.sample().write(tmp.resolve("whole.zip"));
         byte[] bytes = Files.readAllBytes(whole);
-        Path cut = Files.write(tmp.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path cut = Files.write(tmp.resolve("cut.zip"), Arrays.copyOf(bytes, bytes.length / 2));
         String message = failure(cut);
         assertTrue(message.contains("cut.zip") && message.contains("truncated or corrupt"), message);
     }
@@ -105,13 +111,13 @@ class DistributionTest {
     void symbolicLinksAndFileFolderClashesAreRefused() throws Exception {
         Path plain = ZipBuilder.sample().write(tmp.resolve("plain.zip"));
         Path withLink = tmp.resolve("link.zip");
-        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(plain).get();
-             var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(withLink)) {
+        try (var in = ZipFile.builder().setPath(plain).get();
+             var out = new ZipArchiveOutputStream(withLink)) {
             in.copyRawEntries(out, e -> true);
-            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("wso2as-5.2.1/webapps/docs");
-            link.setUnixMode(org.apache.commons.compress.archivers.zip.UnixStat.LINK_FLAG | 0777);
+            var link = new ZipArchiveEntry("wso2as-5.2.1/webapps/docs");
+            link.setUnixMode(UnixStat.LINK_FLAG | 0777);
             out.putArchiveEntry(link);
-            out.write("/etc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("/etc".getBytes(StandardCharsets.UTF_8));
             out.closeArchiveEntry();
         }
         String link = failure(withLink);
@@ -124,7 +130,7 @@ class DistributionTest {
     @Test
     void aConfigFileThatInflatesBeyondTheLimitIsRefusedNamingIt() throws Exception {
         byte[] huge = new byte[io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 1];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
         Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/carbon.xml")
                 .file("wso2as-5.2.1/repository/conf/carbon.xml", huge, 0644).write(tmp.resolve("bomb.zip"));
         assertTrue(Files.size(zip) < 200_000, "it compresses well, as a bomb does");

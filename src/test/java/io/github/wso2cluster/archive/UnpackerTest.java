@@ -14,6 +14,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import org.apache.commons.compress.archivers.zip.UnixStat;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 class UnpackerTest {
     @TempDir
@@ -79,13 +85,13 @@ class UnpackerTest {
         Path zip = ZipBuilder.sample().write(tmp.resolve("plain.zip"));
         Path withLink = tmp.resolve("link.zip");
         // A symlink entry whose target is /etc/passwd, then a file written "through" it.
-        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get();
-             var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(withLink)) {
+        try (var in = ZipFile.builder().setPath(zip).get();
+             var out = new ZipArchiveOutputStream(withLink)) {
             in.copyRawEntries(out, e -> true);
-            var link = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("wso2as-5.2.1/lib/passwd");
-            link.setUnixMode(org.apache.commons.compress.archivers.zip.UnixStat.LINK_FLAG | 0777);
+            var link = new ZipArchiveEntry("wso2as-5.2.1/lib/passwd");
+            link.setUnixMode(UnixStat.LINK_FLAG | 0777);
             out.putArchiveEntry(link);
-            out.write("/etc/passwd".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
             out.closeArchiveEntry();
         }
         // Refused by every goal alike (configure-cluster would otherwise copy the link into node zips).
@@ -111,7 +117,7 @@ class UnpackerTest {
         for (int i = 0; i + 46 < bytes.length; i++) {
             boolean header = bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 1 && bytes[i + 3] == 2;
             int nameLength = header ? (bytes[i + 28] & 0xff) | (bytes[i + 29] & 0xff) << 8 : 0;
-            if (header && new String(bytes, i + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+            if (header && new String(bytes, i + 46, nameLength, StandardCharsets.UTF_8).equals(name)) {
                 bytes[i + 24] = 100;
                 bytes[i + 25] = 0;
                 bytes[i + 26] = 0;
@@ -128,7 +134,7 @@ class UnpackerTest {
     void treesAKilledUnpackLeftAreRemovedOnceAbandoned() throws Exception {
         Path target = tmp.resolve("work/distribution");
         Path abandoned = Files.createDirectories(tmp.resolve("work/distribution.tmp-1234/wso2as-5.2.1"));
-        Files.setLastModifiedTime(abandoned.getParent(), java.nio.file.attribute.FileTime.fromMillis(
+        Files.setLastModifiedTime(abandoned.getParent(), FileTime.fromMillis(
                 System.currentTimeMillis() - Unpacker.ABANDONED.toMillis() - 60_000));
         Path busy = Files.createDirectories(tmp.resolve("work/distribution.tmp-5678"));
         unpack(ZipBuilder.sample().write(tmp.resolve("as.zip")), target);

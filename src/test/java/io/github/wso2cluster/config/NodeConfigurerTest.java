@@ -26,6 +26,10 @@ import java.util.Map;
 import java.util.Properties;
 import org.jdom2.Element;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.HashMap;
 
 class NodeConfigurerTest {
     private final Map<String, byte[]> sample = filesOf(ZipBuilder.sampleDistribution());
@@ -100,7 +104,7 @@ class NodeConfigurerTest {
         int copyright = indexOf(original, (byte) 0xA9);
         assertTrue(copyright > 0, "the fixture has a one-byte copyright sign");
         assertEquals((byte) 0xA9, carbon[indexOf(carbon, (byte) 0xA9)]);
-        assertArrayEquals(java.util.Arrays.copyOf(original, copyright + 1), java.util.Arrays.copyOf(carbon, copyright + 1));
+        assertArrayEquals(Arrays.copyOf(original, copyright + 1), Arrays.copyOf(carbon, copyright + 1));
     }
 
     @Test
@@ -152,7 +156,7 @@ class NodeConfigurerTest {
         input.hostsEntries = List.of("10.0.0.20   carbondb.mysql-wso2.com");
         NodeConfiguration worker = configure(ConfigTestSupport.cluster(input), "worker1", sample);
         Properties properties = new Properties();
-        properties.load(new java.io.ByteArrayInputStream(worker.added().get("cluster/node.properties")));
+        properties.load(new ByteArrayInputStream(worker.added().get("cluster/node.properties")));
         assertEquals("worker1", properties.getProperty("id"));
         assertEquals("worker", properties.getProperty("role"));
         assertEquals("wso2.as.domain", properties.getProperty("domain"));
@@ -243,13 +247,13 @@ class NodeConfigurerTest {
 
     @Test
     void aSynchronizerShippedEnabledFollowsTheOneCommitterRuleWithAWarning() throws Exception {
-        Map<String, byte[]> shipped = new java.util.HashMap<>(sample);
+        Map<String, byte[]> shipped = new HashMap<>(sample);
         String carbon = latin1(sample.get(ConfigFiles.CARBON));
         int block = carbon.indexOf("\n    <DeploymentSynchronizer>"); // the active block, before the commented one
         String active = carbon.substring(0, block) + carbon.substring(block).replaceFirst("<Enabled>false</Enabled>",
                 "<Enabled>true</Enabled>").replaceFirst("<AutoCommit>false</AutoCommit>", "<AutoCommit>true</AutoCommit>");
         assertFalse(active.equals(carbon), "the sample's active synchronizer was switched on");
-        shipped.put(ConfigFiles.CARBON, active.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        shipped.put(ConfigFiles.CARBON, active.getBytes(StandardCharsets.ISO_8859_1));
         Cluster cluster = reference(); // no <deploymentSynchronizer> in the POM
         NodeConfiguration manager = configure(cluster, "manager", shipped);
         NodeConfiguration worker = configure(cluster, "worker1", shipped);
@@ -268,7 +272,7 @@ class NodeConfigurerTest {
         input.domain = "wso2.as.domain\ninjected=yes";
         NodeConfiguration manager = configure(ConfigTestSupport.cluster(input), "manager", sample);
         Properties properties = new Properties();
-        properties.load(new java.io.StringReader(new String(manager.added().get("cluster/node.properties"),
+        properties.load(new StringReader(new String(manager.added().get("cluster/node.properties"),
                 StandardCharsets.ISO_8859_1)));
         assertEquals("wso2.as.domain\ninjected=yes", properties.getProperty("domain"));
         assertEquals(null, properties.getProperty("injected"));

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /** Fixtures of our own with the traps the real files have, and some they could have. */
 class XmlEditingTrapsTest {
@@ -29,7 +31,7 @@ class XmlEditingTrapsTest {
         return files;
     }
 
-    private static byte[] sampleAxis2(java.util.function.UnaryOperator<String> change) throws Exception {
+    private static byte[] sampleAxis2(UnaryOperator<String> change) throws Exception {
         String text = Files.readString(ZipBuilder.sampleDistribution().resolve(ConfigFiles.AXIS2));
         return change.apply(text).getBytes(StandardCharsets.UTF_8);
     }
@@ -101,7 +103,7 @@ class XmlEditingTrapsTest {
         System.arraycopy(plain, 0, bom, 3, plain.length);
         byte[] out = configure(ConfigTestSupport.reference(), "worker1", sampleWith(ConfigFiles.AXIS2, bom))
                 .replaced().get(ConfigFiles.AXIS2);
-        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(out, 3));
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(out, 3));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.util.Arrays;
 
 /** cluster.json is written and read with one escape-correct codec: any name survives the round trip. */
 class JsonAndManifestTest {
@@ -33,7 +35,7 @@ class JsonAndManifestTest {
     @Test
     void readsObjectsArraysNumbersAndLiterals() throws Exception {
         Object value = Json.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": {}, \"c\": \"\\u00e9\\/\"} ");
-        assertEquals(Map.of("a", java.util.Arrays.asList(new BigDecimal("1"), new BigDecimal("-2.5e3"), true, false, null),
+        assertEquals(Map.of("a", Arrays.asList(new BigDecimal("1"), new BigDecimal("-2.5e3"), true, false, null),
                 "b", Map.of(), "c", "é/"), value);
     }
 
@@ -61,10 +63,10 @@ class JsonAndManifestTest {
             assertEquals("ab" + i, zips.get(i).sha256());
         }
         Files.writeString(manifest, "{\"nodes\": [{\"id\": \"x\"}]}");
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> ClusterManifest.read(manifest));
+        IOException e = assertThrows(IOException.class, () -> ClusterManifest.read(manifest));
         assertTrue(e.getMessage().contains("a node without id, zip and sha256"), e.getMessage());
         Files.writeString(manifest, "{\"nodes\": [");
-        e = assertThrows(java.io.IOException.class, () -> ClusterManifest.read(manifest));
+        e = assertThrows(IOException.class, () -> ClusterManifest.read(manifest));
         assertTrue(e.getMessage().contains("line 1, column 12"), e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Puts a zip into a local Maven repository as groupId:artifactId:version:zip (invoker setup scripts). */
 public final class LocalRepo {
@@ -18,7 +19,7 @@ public final class LocalRepo {
                 "<project><modelVersion>4.0.0</modelVersion><groupId>" + groupId + "</groupId><artifactId>" + artifactId
                         + "</artifactId><version>" + version + "</version><packaging>pom</packaging></project>\n");
         Path target = folder.resolve(artifactId + "-" + version + ".zip");
-        Files.copy(zip, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 
 /**
  * Runs a real Maven build from an invoker script, in any folder (one without a POM, a generated reactor,
@@ -17,7 +18,7 @@ public final class NestedMaven {
     private final File mvn;
     private final File localRepository;
     private final File settings;
-    private final Map<String, String> defaults = new java.util.HashMap<>();
+    private final Map<String, String> defaults = new HashMap<>();
 
     /** Output and exit code of a finished build. */
     public record Result(int exit, String output) {

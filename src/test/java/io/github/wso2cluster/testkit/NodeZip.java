@@ -19,6 +19,7 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.filter.Filters;
 import org.jdom2.xpath.XPathFactory;
+import java.util.Arrays;
 
 /** Reads a node zip for assertions (used by the invoker scripts in src/it). */
 public final class NodeZip implements Closeable {
@@ -130,7 +131,7 @@ public final class NodeZip implements Closeable {
                     differences.add(path + ": missing");
                 } else if (copy.getCrc() != original.getCrc() || copy.getUnixMode() != original.getUnixMode()
                         || copy.getMethod() != original.getMethod() || copy.getTime() != original.getTime()
-                        || !java.util.Arrays.equals(source.raw(path), raw(path))) {
+                        || !Arrays.equals(source.raw(path), raw(path))) {
                     differences.add(path + ": differs");
                 }
             }

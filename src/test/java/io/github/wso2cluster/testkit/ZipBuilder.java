@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
 
 /**
  * Builds test zips: a folder under a top folder (Unix modes from the file system), plus any entry a test
@@ -78,7 +80,7 @@ public final class ZipBuilder {
     }
 
     /** Rewrites a text entry with a transformation (CRLF line endings, a broken value, ...). */
-    public ZipBuilder edit(String name, java.util.function.UnaryOperator<String> change) {
+    public ZipBuilder edit(String name, UnaryOperator<String> change) {
         Item item = entries.get(name);
         String text = new String(item.content(), StandardCharsets.ISO_8859_1);
         entries.put(name, new Item(change.apply(text).getBytes(StandardCharsets.ISO_8859_1), item.mode(), false, false));
@@ -114,7 +116,7 @@ public final class ZipBuilder {
         if (stored && !directory) {
             entry.setMethod(ZipArchiveEntry.STORED);
             entry.setSize(content.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            CRC32 crc = new CRC32();
             crc.update(content);
             entry.setCrc(crc.getValue());
         }

@@ -16,6 +16,13 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 class NodeFilesAndReportsTest {
     @TempDir
@@ -91,7 +98,7 @@ class NodeFilesAndReportsTest {
 
     @Test
     void warningsFailTestCasesOnlyWithFailOnWarning() {
-        NodeFacts node = NodeFacts.of("n", "n.zip", java.util.Map.of());
+        NodeFacts node = NodeFacts.of("n", "n.zip", Map.of());
         Finding warning = new Finding(Severity.WARNING, "domain", "n", "f.xml", 3, "stock domain");
         VerifyResult result = new VerifyResult(List.of("domain"), List.of(node), List.of(warning));
         assertTrue(Reports.junit(result, false).contains("failures=\"0\""));
@@ -114,12 +121,12 @@ class NodeFilesAndReportsTest {
 
     @Test
     void theJunitReportStaysValidXmlForControlCharactersAndListsSkippedChecks() throws Exception {
-        NodeFacts node = NodeFacts.of("bad\u0001id\u001b", "n.zip", java.util.Map.of());
-        VerifyResult result = new ClusterVerifier().verify(List.of(node), java.util.Set.of("proxy-ports"));
+        NodeFacts node = NodeFacts.of("bad\u0001id\u001b", "n.zip", Map.of());
+        VerifyResult result = new ClusterVerifier().verify(List.of(node), Set.of("proxy-ports"));
         String junit = Reports.junit(result, false);
-        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-        var document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
-                junit.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                junit.getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, document.getElementsByTagName("skipped").getLength(), junit);
         assertTrue(junit.contains("classname=\"wso2-cluster.bad\uFFFDid\uFFFD\""), junit);
         assertTrue(junit.contains("skipped=\"1\""), junit);
@@ -149,7 +156,7 @@ class NodeFilesAndReportsTest {
     @Test
     void aHugeConfigFileInANodeZipIsNamedNotLoaded() throws Exception {
         byte[] huge = new byte[io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 10];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
         Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/axis2/axis2.xml")
                 .file("wso2as-5.2.1/repository/conf/axis2/axis2.xml", huge, 0644).write(tmp.resolve("bomb.zip"));
         IOException e = assertThrows(IOException.class, () -> NodeFiles.read(zip));
@@ -160,7 +167,7 @@ class NodeFilesAndReportsTest {
     @Test
     void aZipThatIsNoLongerTheOneCusterJsonRecordsFailsItsConfigFilesCase() throws Exception {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
-        java.util.Map<Path, String> recorded = new java.util.HashMap<>();
+        Map<Path, String> recorded = new HashMap<>();
         for (Path zip : zips) {
             recorded.put(zip, io.github.wso2cluster.output.Digests.sha256(zip));
         }

@@ -281,7 +281,7 @@ class VerifyChecksTest {
         edit("worker1", AXIS2, t -> t.replace("<property name=\"subDomain\" value=\"worker\"/>",
                 "<property name=\"subDomain\" value=\"mgt\"/>"));
         nodes.get("worker1").put("cluster/node.properties",
-                "id=worker1\nrole=manager\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                "id=worker1\nrole=manager\n".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(List.of(), findings("deployment-synchronizer"));
         edit("worker1", CARBON, t -> t.replace("<AutoCommit>false</AutoCommit>", "<AutoCommit>true</AutoCommit>"));
         assertTrue(findings("deployment-synchronizer").stream().anyMatch(f -> f.node().equals("worker1")
