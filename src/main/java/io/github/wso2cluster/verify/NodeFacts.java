@@ -178,7 +178,19 @@ public final class NodeFacts {
         return entries;
     }
 
-    /** This node's own member address, when host and port are readable. */
+    /** The well-known members this node lists, ranges expanded; entries that are not host:port are left out. */
+    List<MemberAddress> wellKnownMembers() {
+        List<MemberAddress> members = new ArrayList<>();
+        for (Located entry : memberEntries()) {
+            MemberAddress.Parsed parsed = MemberAddress.parse(entry.value());
+            if (parsed.ok()) {
+                members.addAll(parsed.address().expand());
+            }
+        }
+        return members;
+    }
+
+        /** This node's own member address, when host and port are readable. */
     Optional<MemberAddress> memberAddress() {
         Located host = clusteringParameter("localMemberHost");
         Located port = clusteringParameter("localMemberPort");

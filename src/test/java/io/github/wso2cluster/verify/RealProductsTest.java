@@ -176,13 +176,14 @@ class RealProductsTest {
         assertEquals(expected, versions.get(0), versions.toString());
         Path jar = Path.of(System.getProperty("hazelcast.jars", "target/hazelcast"), "hazelcast-" + expected + ".jar");
         assertTrue(Files.isRegularFile(jar), jar + " is missing: the build copies it in generate-test-resources");
-        String before = System.getProperty(HazelcastStrings.FASTSTRING);
+        String before = System.getProperty(HazelcastMember.FASTSTRING) + " " + System.getProperty("hazelcast.logging.type");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             LiveCluster.Outcome outcome = new LiveCluster(Reporter.SILENT).run(nodes, loader, Duration.ofSeconds(60));
             assertTrue(outcome.formed(), product + " with " + expected + ": " + outcome.summary() + " " + outcome.findings());
             assertEquals(List.of(List.of("manager", "manager2", "worker1", "worker2")), outcome.groups());
         }
-        assertEquals(before, System.getProperty(HazelcastStrings.FASTSTRING), "the JVM-wide property is left as it was");
+        assertEquals(before, System.getProperty(HazelcastMember.FASTSTRING) + " " + System.getProperty("hazelcast.logging.type"),
+                "the JVM-wide properties are left as they were");
     }
 
     @Test
