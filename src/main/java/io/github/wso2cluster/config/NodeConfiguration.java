@@ -13,5 +13,5 @@ import java.util.Map;
  * @param warnings what the user should know about this node's result (file:line: what and why)
  */
 public record NodeConfiguration(Map<String, byte[]> replaced, Map<String, byte[]> added,
-                                CatalinaConfigurer.WebPorts ports, List<String> changes, List<String> warnings) {
+                                CatalinaServer.WebPorts ports, List<String> changes, List<String> warnings) {
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /** Applies a cluster's settings to one node's config files, in memory; nothing is written here. */
 public final class NodeConfigurer {
@@ -22,9 +21,6 @@ public final class NodeConfigurer {
         Optional<byte[]> read(String path) throws IOException;
     }
 
-    private final Axis2Configurer axis2 = new Axis2Configurer();
-    private final CarbonConfigurer carbon = new CarbonConfigurer();
-    private final CatalinaConfigurer catalina = new CatalinaConfigurer();
     private final XPathEdits xpathEdits = new XPathEdits();
 
     public NodeConfiguration configure(Cluster cluster, Node node, FileReader files)
@@ -46,18 +42,18 @@ public final class NodeConfigurer {
         List<String> warnings = new ArrayList<>();
 
         edit(files, paths.axis2(), true, editsByFile, replaced, changes,
-                editor -> axis2.configure(editor, cluster, node));
+                editor -> new Axis2Clustering(editor.source()).configure(editor, cluster, node));
         edit(files, paths.carbon(), true, editsByFile, replaced, changes,
-                editor -> carbon.configure(editor, cluster, node, warnings));
+                editor -> new CarbonServer(editor.source()).configure(editor, cluster, node, warnings));
         XmlSource catalinaSource = edit(files, paths.catalina(), cluster.proxyPorts() != null, editsByFile,
-                replaced, changes, editor -> catalina.configure(editor, cluster.proxyPorts()));
+                replaced, changes, editor -> new CatalinaServer(editor.source()).configure(editor, cluster.proxyPorts()));
         for (String file : new ArrayList<>(editsByFile.keySet())) {
             edit(files, file, true, editsByFile, replaced, changes, editor -> { });
         }
 
-        CatalinaConfigurer.WebPorts ports = CatalinaConfigurer.webPorts(catalinaSource, node.portOffset());
+        CatalinaServer.WebPorts ports = CatalinaServer.webPorts(catalinaSource, node.portOffset());
         Map<String, byte[]> added = new LinkedHashMap<>();
-        added.put("cluster/node.properties", nodeProperties(cluster, node, ports, paths));
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -103,47 +99,5 @@ public final class NodeConfigurer {
             replaced.put(path, bytes);
         }
         return result;
-    }
-
-    /** A fixed key order and no date comment (unlike Properties), so the bytes are reproducible. */
-    static byte[] nodeProperties(Cluster cluster, Node node, CatalinaConfigurer.WebPorts ports, ConfigPaths paths) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("id", node.id());
-        values.put("role", node.role().id());
-        values.put("domain", cluster.domain());
-        values.put("localMemberHost", node.localMemberHost());
-        values.put("localMemberPort", String.valueOf(node.localMemberPort()));
-        values.put("portOffset", String.valueOf(node.portOffset()));
-        values.put("httpPort", String.valueOf(ports.http()));
-        values.put("httpsPort", String.valueOf(ports.https()));
-        // verify-cluster reads the config files from here (EI 6.x profiles keep them outside repository/conf).
-        values.put("confDirectory", paths.conf());
-        StringBuilder text = new StringBuilder("# Written by wso2-cluster-maven-plugin\n");
-        values.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
-        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == '\\' || c == '=' || c == ':' || c == '#' || c == '!') {
-                out.append('\\').append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\f') {
-                out.append("\\f");
-            } else if (c < 0x20 || c == 0x7F) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else if (c > 0xFF) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -9,22 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import java.io.IOException;
 
 /** What unpack and configure-cluster share: finding the WSO2 distribution zip. */
-abstract class AbstractDistributionMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
-
-    /** Skips the goal. */
-    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
-    protected boolean skip;
+abstract class AbstractDistributionMojo extends AbstractClusterMojo {
 
     /**
      * Picks the distribution among several {@code zip} dependencies, as {@code groupId:artifactId}.
@@ -36,17 +27,6 @@ abstract class AbstractDistributionMojo extends AbstractMojo {
     /** A local distribution zip, used instead of a zip dependency. */
     @Parameter(property = PluginProperties.DISTRIBUTION_FILE)
     protected File distributionFile;
-
-    @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping (" + PluginProperties.SKIP + "=true).");
-            return;
-        }
-        run();
-    }
-
-    protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     /** The distribution's file, not yet opened or checked. */
     protected Path distributionPath() throws MojoExecutionException, MojoFailureException {

@@ -19,6 +19,7 @@ final class PluginProperties {
     static final String HAZELCAST_VERSION = PREFIX + "hazelcastVersion";
     static final String CONF_DIRECTORY = PREFIX + "confDirectory";
     static final String SKIP_CHECKS = PREFIX + "skipChecks";
+    static final String IGNORE_FAILURES = PREFIX + "ignoreFailures";
 
     private PluginProperties() {
     }

@@ -8,6 +8,9 @@ public final class Ports {
     public static final int STOCK_HTTP = 9763;
     /** Stock HTTPS connector port in catalina-server.xml. */
     public static final int STOCK_HTTPS = 9443;
+    /** carbon.xml's stock JMX ports (Ports/JMX/RMIRegistryPort and RMIServerPort). */
+    public static final int STOCK_JMX_REGISTRY = 9999;
+    public static final int STOCK_JMX_SERVER = 11111;
     /** Stock Hazelcast member port (axis2.xml localMemberPort). */
     public static final int DEFAULT_MEMBER_PORT = 4000;
 

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.topology.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * out, and values exactly true/false.
  */
 final class DeploymentSynchronizerCheck implements Check {
-    private static final List<String> FLAGS = List.of("Enabled", "AutoCommit", "AutoCheckout", "SvnUrlAppendTenantId");
+    private static final List<String> FLAGS = List.of(CarbonServer.ENABLED, CarbonServer.AUTO_COMMIT,
+            CarbonServer.AUTO_CHECKOUT, CarbonServer.SVN_URL_APPEND_TENANT_ID);
 
     @Override
     public String name() {
@@ -26,31 +28,31 @@ final class DeploymentSynchronizerCheck implements Check {
                 continue;
             }
             for (String flag : FLAGS) {
-                Located value = node.depSync(flag);
+                Located value = node.carbon().synchronizer(flag);
                 if (value.present() && !value.value().equals("true") && !value.value().equals("false")) {
                     findings.error(node, value, "DeploymentSynchronizer/" + flag + " is '" + value.value()
                             + "'; Carbon reads only true or false");
                 }
             }
-            (("true".equals(node.depSync("Enabled").value())) ? enabled : disabled).add(node);
+            (("true".equals(node.carbon().synchronizer(CarbonServer.ENABLED).value())) ? enabled : disabled).add(node);
         }
         if (enabled.isEmpty()) {
             return; // not used by this cluster: nothing to keep consistent
         }
         for (NodeFacts node : disabled) {
-            findings.error(node, node.depSync("Enabled"), "the deployment synchronizer is off here but on for "
+            findings.error(node, node.carbon().synchronizer(CarbonServer.ENABLED), "the deployment synchronizer is off here but on for "
                     + names(enabled) + "; this node will not get deployments: set Enabled to true");
         }
-        String url = enabled.get(0).depSync("SvnUrl").value();
+        String url = enabled.get(0).carbon().synchronizer(CarbonServer.SVN_URL).value();
         List<String> committers = new ArrayList<>();
         for (NodeFacts node : enabled) {
-            Located nodeUrl = node.depSync("SvnUrl");
+            Located nodeUrl = node.carbon().synchronizer(CarbonServer.SVN_URL);
             if (url != null && !url.equals(nodeUrl.value())) {
                 findings.error(node, nodeUrl, "SvnUrl '" + nodeUrl.value() + "' differs from node '"
                         + enabled.get(0).name() + "''s '" + url + "'; all nodes must sync one repository");
             }
             Role role = node.role().orElse(null);
-            Located commit = node.depSync("AutoCommit");
+            Located commit = node.carbon().synchronizer(CarbonServer.AUTO_COMMIT);
             if ("true".equals(commit.value())) {
                 committers.add(node.name());
                 if (role == Role.WORKER) {
@@ -58,7 +60,7 @@ final class DeploymentSynchronizerCheck implements Check {
                             + " manager; set AutoCommit to false on workers");
                 }
             }
-            Located checkout = node.depSync("AutoCheckout");
+            Located checkout = node.carbon().synchronizer(CarbonServer.AUTO_CHECKOUT);
             if (!"true".equals(checkout.value())) {
                 findings.error(node, checkout, "AutoCheckout is " + checkout.value() + "; set it to true on every node");
             }
@@ -66,7 +68,7 @@ final class DeploymentSynchronizerCheck implements Check {
         if (committers.size() > 1) {
             for (NodeFacts node : enabled) {
                 if (committers.contains(node.name())) {
-                    findings.error(node, node.depSync("AutoCommit"), "more than one node commits to SVN ("
+                    findings.error(node, node.carbon().synchronizer(CarbonServer.AUTO_COMMIT), "more than one node commits to SVN ("
                             + String.join(", ", committers) + "); keep exactly one committer, the first manager, and"
                             + " set AutoCommit to false on every other node");
                 }
@@ -75,7 +77,7 @@ final class DeploymentSynchronizerCheck implements Check {
         if (committers.isEmpty()) {
             NodeFacts manager = enabled.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).findFirst()
                     .orElse(enabled.get(0));
-            findings.error(manager, manager.depSync("AutoCommit"), "no node commits to SVN, so deployments never reach"
+            findings.error(manager, manager.carbon().synchronizer(CarbonServer.AUTO_COMMIT), "no node commits to SVN, so deployments never reach"
                     + " the other nodes; set AutoCommit to true on exactly one manager");
         }
     }

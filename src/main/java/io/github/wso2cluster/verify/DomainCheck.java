@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.Axis2Clustering;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,18 @@ final class DomainCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            Located domain = node.clusteringParameter("domain");
-            if (node.clustering().isPresent() && domain.present()) {
+            Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
+            if (node.axis2().clustering().isPresent() && domain.present()) {
                 counts.merge(domain.value(), 1, Integer::sum);
             }
         }
         String usual = counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
                 .map(Map.Entry::getKey).orElse(null);
         for (NodeFacts node : nodes) {
-            if (node.clustering().isEmpty()) {
+            if (node.axis2().clustering().isEmpty()) {
                 continue;
             }
-            Located domain = node.clusteringParameter("domain");
+            Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
             if (!domain.present() || domain.value().isBlank()) {
                 findings.error(node, domain, "no clustering domain; set <parameter name=\"domain\">"
                         + (usual == null ? "your.cluster.domain" : usual) + "</parameter>");

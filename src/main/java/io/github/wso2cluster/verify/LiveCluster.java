@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.topology.MemberAddress;
 import java.time.Duration;
@@ -106,12 +107,12 @@ public final class LiveCluster {
 
     /** The node's axis2.xml settings, as Carbon's HazelcastClusteringAgent reads them, mapped onto loopback. */
     private HazelcastMember.Settings settings(NodeFacts node, int index, LoopbackPlan plan, Duration timeout) {
-        MemberAddress address = node.memberAddress().orElseThrow();
-        List<MemberAddress> wellKnown = node.wellKnownMembers();
+        MemberAddress address = node.axis2().memberAddress().orElseThrow();
+        List<MemberAddress> wellKnown = node.axis2().wellKnownMembers();
         reporter.debug("live: node '" + node.name() + "' " + address + " -> 127.0.0.1:" + plan.port(address) + ", members "
                 + wellKnown.stream().map(e -> e + " -> 127.0.0.1:" + plan.port(e)).toList());
-        Located domain = node.clusteringParameter("domain");
-        Located password = node.clusteringParameter("groupPassword");
+        Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
+        Located password = node.axis2().parameter(Axis2Clustering.GROUP_PASSWORD);
         return new HazelcastMember.Settings("wso2-cluster-live-" + index + "-" + node.name(),
                 domain.present() ? domain.value() : "wso2.carbon.domain", password.present() ? password.value() : null,
                 plan.port(address), wellKnown.stream().map(plan::port).toList(),
@@ -126,29 +127,29 @@ public final class LiveCluster {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             findings.add(error(node, "could not join any cluster: its Hazelcast member gave up"
                     + (cause instanceof TimeoutException ? " (no answer within " + timeout.toSeconds() + " s)"
-                    : " (" + cause.getMessage() + ")") + "; domain '" + node.clusteringParameter("domain").value()
-                    + "', well-known members: " + node.wellKnownMembers()));
+                    : " (" + cause.getMessage() + ")") + "; domain '" + node.axis2().parameter(Axis2Clustering.DOMAIN).value()
+                    + "', well-known members: " + node.axis2().wellKnownMembers()));
         }
     }
 
     /** How many nodes list this node among their well-known members. */
     private static int listedBy(NodeFacts node, List<NodeFacts> nodes) {
-        MemberAddress address = node.memberAddress().orElse(null);
-        return (int) nodes.stream().filter(other -> other.wellKnownMembers().contains(address)).count();
+        MemberAddress address = node.axis2().memberAddress().orElse(null);
+        return (int) nodes.stream().filter(other -> other.axis2().wellKnownMembers().contains(address)).count();
     }
 
     /** Null when Carbon would start clustering on this node; else why it would not. */
     private static String whyNotClustered(NodeFacts node) {
-        if (node.clustering().isEmpty()) {
+        if (node.axis2().clustering().isEmpty()) {
             return "not started: axis2.xml has no readable <clustering>";
         }
-        if (!"true".equals(node.clusteringEnable().value())) {
+        if (!"true".equals(node.axis2().enable().value())) {
             return "not started: clustering is disabled in axis2.xml, so Carbon never joins a cluster";
         }
-        if (!"wka".equals(node.clusteringParameter("membershipScheme").value())) {
+        if (!"wka".equals(node.axis2().parameter(Axis2Clustering.MEMBERSHIP_SCHEME).value())) {
             return "not started: membershipScheme is not wka (multicast cannot be checked on loopback)";
         }
-        return node.memberAddress().isEmpty() ? "not started: localMemberHost/localMemberPort are unreadable" : null;
+        return node.axis2().memberAddress().isEmpty() ? "not started: localMemberHost/localMemberPort are unreadable" : null;
     }
 
     /** For every node outside a full cluster: whom it joined, and where its well-known entries lead. */
@@ -161,11 +162,11 @@ public final class LiveCluster {
                 continue;
             }
             List<String> group = groups.stream().filter(g -> g.contains(node.name())).findFirst().orElse(List.of());
-            String entries = node.wellKnownMembers().stream().map(e -> e + " (" + plan.nodeAt(e) + ")")
+            String entries = node.axis2().wellKnownMembers().stream().map(e -> e + " (" + plan.nodeAt(e) + ")")
                     .collect(Collectors.joining(", "));
             findings.add(error(node, "could not join " + String.join(", ", main) + ": it joined "
                     + (group.size() <= 1 ? "no other node" : "only " + String.join(", ", group)) + "; domain '"
-                    + node.clusteringParameter("domain").value() + "', well-known members: "
+                    + node.axis2().parameter(Axis2Clustering.DOMAIN).value() + "', well-known members: "
                     + (entries.isEmpty() ? "none" : entries)));
         }
     }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.Axis2Clustering;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,10 +14,10 @@ final class LocalMemberHostCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            if (node.clustering().isEmpty()) {
+            if (node.axis2().clustering().isEmpty()) {
                 continue;
             }
-            Located host = node.clusteringParameter("localMemberHost");
+            Located host = node.axis2().parameter(Axis2Clustering.LOCAL_MEMBER_HOST);
             String value = host.present() ? host.value().trim().toLowerCase(Locale.ROOT) : "";
             if (value.isEmpty()) {
                 findings.error(node, host, "localMemberHost is empty; set the address other members reach this node on");

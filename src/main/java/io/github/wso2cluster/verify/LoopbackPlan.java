@@ -21,13 +21,13 @@ final class LoopbackPlan {
 
     LoopbackPlan(List<NodeFacts> nodes) {
         for (NodeFacts node : nodes) {
-            node.memberAddress().ifPresent(address -> {
+            node.axis2().memberAddress().ifPresent(address -> {
                 ports.computeIfAbsent(address, a -> freePort(ports.values()));
                 nodeAt.putIfAbsent(address, node.name());
             });
         }
         for (NodeFacts node : nodes) {
-            for (MemberAddress entry : node.wellKnownMembers()) {
+            for (MemberAddress entry : node.axis2().wellKnownMembers()) {
                 ports.computeIfAbsent(entry, a -> freePort(ports.values()));
             }
         }

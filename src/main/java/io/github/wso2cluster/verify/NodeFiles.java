@@ -2,11 +2,10 @@ package io.github.wso2cluster.verify;
 
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.EntryNames;
+import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.ConfigPaths;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -32,9 +30,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * configure-cluster recorded in {@code cluster/node.properties}, {@code repository/conf}, {@code conf}.
  */
 public final class NodeFiles {
-    static final String NODE_PROPERTIES = "cluster/node.properties";
-    /** A pseudo entry: the file names of the node's Hazelcast bundles, one a line. */
-    static final String HAZELCAST_BUNDLES = "#hazelcast-bundles";
+    static final String NODE_PROPERTIES = NodeProperties.PATH;
     /** A Carbon kernel's Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}), anywhere under the top folder. */
     private static final Pattern BUNDLE_PATH = Pattern.compile("(?:.*/)?components/plugins/(hazelcast_[^/]*\\.jar)");
 
@@ -100,8 +96,7 @@ public final class NodeFiles {
                 }
             }
         }
-        putBundles(contents, bundles);
-        return NodeFacts.of(name, folder.toString(), paths, contents);
+        return snapshot(name, folder.toString(), paths, contents, bundles);
     }
 
     private static void readFolderFile(Path top, String path, Map<String, byte[]> contents) throws IOException {
@@ -138,14 +133,13 @@ public final class NodeFiles {
                     }
                 }
             }
-            putBundles(contents, bundles);
             readZipFile(zip, top, NODE_PROPERTIES, contents);
             ConfigPaths paths = paths(confDirectory, contents,
                     folder -> relative.stream().anyMatch(p -> p.startsWith(folder + "/")));
             for (String path : configFiles(paths)) {
                 readZipFile(zip, top, path, contents);
             }
-            return NodeFacts.of(name, zipFile.toString(), paths, contents);
+            return snapshot(name, zipFile.toString(), paths, contents, bundles);
         } catch (IOException e) {
             throw new IOException(zipFile + " is not a readable zip file (truncated or corrupt?): " + e.getMessage(), e);
         }
@@ -187,26 +181,17 @@ public final class NodeFiles {
     }
 
     private static Optional<String> recordedConfDirectory(byte[] nodeProperties) {
-        if (nodeProperties == null) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(new String(nodeProperties, StandardCharsets.ISO_8859_1)));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        String value = properties.getProperty("confDirectory");
+        String value = NodeProperties.read(nodeProperties).map(p -> p.getProperty(NodeProperties.CONF_DIRECTORY)).orElse(null);
         // Only a plain relative folder: a node.properties from elsewhere must not point the reader outside the node.
         return value == null || !value.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || value.matches("(.*/)?\\.\\.?(/.*)?")
                 ? Optional.empty() : Optional.of(value);
     }
 
-    private static void putBundles(Map<String, byte[]> contents, List<String> fileNames) {
-        String found = String.join("\n", fileNames.stream().sorted().distinct().toList());
-        if (!found.isEmpty()) {
-            contents.put(HAZELCAST_BUNDLES, found.getBytes(StandardCharsets.UTF_8));
-        }
+    private static NodeFacts snapshot(String name, String source, ConfigPaths paths, Map<String, byte[]> contents,
+                                      List<String> bundles) {
+        byte[] properties = contents.remove(NODE_PROPERTIES);
+        return NodeFacts.of(new NodeSnapshot(name, source, paths, contents, properties,
+                bundles.stream().sorted().distinct().toList()));
     }
 
     static List<String> configFiles(ConfigPaths paths) {

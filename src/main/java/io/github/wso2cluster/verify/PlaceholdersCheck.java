@@ -23,7 +23,7 @@ final class PlaceholdersCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            for (NodeFacts.Placeholder placeholder : node.placeholders()) {
+            for (PlaceholderScan.Placeholder placeholder : PlaceholderScan.of(node)) {
                 Located where = placeholder.where();
                 if (CARBON_OWN.matcher(where.value()).matches()) {
                     continue;

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.Axis2Clustering;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ final class PortConflictCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<String, Map<Integer, String>> usedByHost = new HashMap<>();
         for (NodeFacts node : nodes) {
-            Located host = node.clusteringParameter("localMemberHost");
+            Located host = node.axis2().parameter(Axis2Clustering.LOCAL_MEMBER_HOST);
             if (!host.present() || host.value().isBlank()) {
                 continue;
             }
@@ -25,8 +26,7 @@ final class PortConflictCheck implements Check {
             for (Map.Entry<String, Integer> port : node.openPorts().entrySet()) {
                 String other = used.get(port.getValue());
                 if (other != null && !other.endsWith("node '" + node.name() + "'")) {
-                    findings.error(node, node.carbonValue("Ports", "Offset").present()
-                                    ? node.carbonValue("Ports", "Offset") : host,
+                    findings.error(node, node.carbon().offset().present() ? node.carbon().offset() : host,
                             "its " + port.getKey() + " port " + port.getValue() + " is also the " + other
                                     + " on the same host " + host.value().trim()
                                     + "; give co-hosted nodes different portOffsets and localMemberPorts");

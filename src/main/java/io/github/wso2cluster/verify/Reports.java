@@ -38,8 +38,7 @@ public final class Reports {
             for (String check : result.checks()) {
                 tests++;
                 List<Finding> findings = result.of(node.name(), check);
-                boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
-                        || (failOnWarning && f.severity() == Severity.WARNING));
+                boolean failed = findings.stream().anyMatch(f -> f.severity().fails(failOnWarning));
                 cases.append("  <testcase classname=\"").append(attr("wso2-cluster." + node.name()))
                         .append("\" name=\"").append(attr(check)).append("\" time=\"0\"");
                 if (findings.isEmpty()) {

@@ -14,10 +14,10 @@ final class SubDomainCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            if (node.clustering().isEmpty()) {
+            if (node.axis2().clustering().isEmpty()) {
                 continue;
             }
-            Located subDomain = node.subDomain();
+            Located subDomain = node.axis2().subDomain();
             Optional<Role> role = node.role();
             if (!subDomain.present() || subDomain.value().isBlank()) {
                 findings.error(node, subDomain, "no subDomain property; add <property name=\"subDomain\" value=\""

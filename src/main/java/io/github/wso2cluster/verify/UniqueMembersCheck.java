@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.topology.MemberAddress;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,10 @@ final class UniqueMembersCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<MemberAddress, String> seen = new HashMap<>();
         for (NodeFacts node : nodes) {
-            node.memberAddress().ifPresent(address -> {
+            node.axis2().memberAddress().ifPresent(address -> {
                 String other = seen.putIfAbsent(address, node.name());
                 if (other != null) {
-                    findings.error(node, node.clusteringParameter("localMemberPort"), "member address " + address
+                    findings.error(node, node.axis2().parameter(Axis2Clustering.LOCAL_MEMBER_PORT), "member address " + address
                             + " is also node '" + other + "''s; Hazelcast moves the second node to another port and"
                             + " well-known entries miss it: give each co-hosted node its own localMemberPort");
                 }

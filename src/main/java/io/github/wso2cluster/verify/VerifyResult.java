@@ -50,7 +50,7 @@ public record VerifyResult(List<String> checks, List<String> skipped, List<NodeF
 
     /** Whether the build fails: an error, or a warning with {@code failOnWarning}. */
     public boolean failed(boolean failOnWarning) {
-        return errors() > 0 || (failOnWarning && warnings() > 0);
+        return findings.stream().anyMatch(f -> f.severity().fails(failOnWarning));
     }
 
     public List<Finding> of(String node) {

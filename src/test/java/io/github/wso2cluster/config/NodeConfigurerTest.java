@@ -134,7 +134,7 @@ class NodeConfigurerTest {
         assertTrue(latin1(wrkCarbon).contains("<!--<DeploymentSynchronizer>\n        <Enabled>true</Enabled>\n"
                 + "        <AutoCommit>false</AutoCommit>"), "the commented second block is untouched");
         assertFalse(String.join("\n", worker.changes()).contains("pa<ss&word"), "no secret in the change log");
-        assertEquals(new CatalinaConfigurer.WebPorts(9765, 9445), worker.ports());
+        assertEquals(new CatalinaServer.WebPorts(9765, 9445), worker.ports());
     }
 
     @Test

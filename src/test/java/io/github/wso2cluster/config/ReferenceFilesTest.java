@@ -132,7 +132,7 @@ class ReferenceFilesTest {
             LineDiff diff = LineDiff.of(latin1(original), latin1(catalina));
             assertEquals(List.of(), diff.removed(), where);
             assertEquals(2, diff.added().size(), where);
-            assertEquals(new CatalinaConfigurer.WebPorts(9766, 9446), worker.ports(), where);
+            assertEquals(new CatalinaServer.WebPorts(9766, 9446), worker.ports(), where);
         }
     }
 

@@ -32,4 +32,18 @@ class OutputTimestampTest {
             assertTrue(e.getMessage().contains("is outside 1980-01-01T00:00:02Z to 2099-12-31T23:59:59Z"), e.getMessage());
         }
     }
+
+    @Test
+    void followsMavenArchiverForDigitsAndSourceDateEpoch() {
+        assertEquals(Optional.of(Instant.ofEpochSecond(1767225600)), OutputTimestamp.parse(null, "1767225600"),
+                "unset: SOURCE_DATE_EPOCH");
+        assertEquals(Optional.of(Instant.ofEpochSecond(1767225600)), OutputTimestamp.parse("x", "1767225600"),
+                "one character clears an inherited value, and then SOURCE_DATE_EPOCH counts");
+        assertEquals(Optional.of(Instant.parse("2026-01-01T00:00:00Z")), OutputTimestamp.parse("2026-01-01T00:00:00Z", "1"),
+                "the POM's value wins");
+        assertEquals(Optional.empty(), OutputTimestamp.parse(null, null));
+        IllegalArgumentException digit = assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse("7", null));
+        assertTrue(digit.getMessage().contains("'7' is outside 1980"), "one digit is seconds, as in maven-archiver");
+        assertThrows(IllegalArgumentException.class, () -> OutputTimestamp.parse(null, "yesterday"));
+    }
 }

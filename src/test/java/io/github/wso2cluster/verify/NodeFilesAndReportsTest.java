@@ -33,7 +33,7 @@ class NodeFilesAndReportsTest {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
         NodeFacts worker = NodeFiles.read(zips.get(1));
         assertEquals("worker1", worker.name());
-        assertEquals("wso2.as.domain", worker.clusteringParameter("domain").value());
+        assertEquals("wso2.as.domain", worker.axis2().parameter("domain").value());
     }
 
     @Test
@@ -45,7 +45,7 @@ class NodeFilesAndReportsTest {
         copyTree(ZipBuilder.sampleDistribution(), folder.resolve("wso2as-5.2.1"));
         NodeFacts facts = NodeFiles.read(folder);
         assertEquals("node-b", facts.name());
-        assertEquals("wso2.carbon.domain", facts.clusteringParameter("domain").value(), "read from the single top folder");
+        assertEquals("wso2.carbon.domain", facts.axis2().parameter("domain").value(), "read from the single top folder");
         assertEquals(List.of(), facts.readProblems());
         NodeFacts top = NodeFiles.read(folder.resolve("wso2as-5.2.1"));
         assertEquals("wso2as-5.2.1", top.name(), "the top folder itself works too");

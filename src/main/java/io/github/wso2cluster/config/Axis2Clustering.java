@@ -3,25 +3,84 @@ package io.github.wso2cluster.config;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.MemberAddress;
 import io.github.wso2cluster.topology.Node;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * axis2.xml's {@code <clustering>}: enabled, well-known-address membership, the cluster's domain, the node's
- * member address and subDomain, and exactly one {@code <members>} list.
+ * axis2.xml's {@code <clustering>}, the one place that knows where its values stand: enabled, the membership
+ * scheme, the domain, the node's member address and subDomain, and the {@code <members>} list.
+ * configure-cluster edits through it and verify-cluster reads through it, so both look at the same elements.
  */
-public final class Axis2Configurer {
+public final class Axis2Clustering {
+    public static final String MEMBERSHIP_SCHEME = "membershipScheme";
+    public static final String DOMAIN = "domain";
+    public static final String LOCAL_MEMBER_HOST = "localMemberHost";
+    public static final String LOCAL_MEMBER_PORT = "localMemberPort";
+    public static final String GROUP_PASSWORD = "groupPassword";
+    private static final String SUB_DOMAIN = "subDomain";
+
+    private final XmlSource source;
+
+    public Axis2Clustering(XmlSource source) {
+        this.source = source;
+    }
+
+    /** One {@code <member>} of a {@code <members>} list, as written. */
+    public record MemberEntry(XmlElement element, String host, String port) {
+    }
+
+    public Optional<XmlElement> clustering() {
+        return source.root().child("clustering");
+    }
+
+    /** The {@code enable} attribute of {@code <clustering>}. */
+    public Optional<XmlAttribute> enable() {
+        return clustering().flatMap(c -> c.attribute("enable"));
+    }
+
+    /** A {@code <parameter name="...">} of {@code <clustering>}. */
+    public Optional<XmlElement> parameter(String name) {
+        return clustering().flatMap(c -> c.child("parameter", "name", name));
+    }
+
+    /** The active {@code subDomain} property. */
+    public Optional<XmlElement> subDomain() {
+        return parameter("properties").flatMap(p -> p.child("property", "name", SUB_DOMAIN));
+    }
+
+    /** The subDomain property's value. */
+    public static String subDomainValue(XmlElement property) {
+        return property.attributeValue("value");
+    }
+
+    /** Every active {@code <members>} block (exactly one is right). */
+    public List<XmlElement> membersBlocks() {
+        return clustering().map(c -> c.children("members")).orElse(List.of());
+    }
+
+    /** The entries of the first {@code <members>} block. */
+    public List<MemberEntry> memberEntries() {
+        List<MemberEntry> entries = new ArrayList<>();
+        clustering().flatMap(c -> c.child("members")).ifPresent(members -> {
+            for (XmlElement member : members.children("member")) {
+                entries.add(new MemberEntry(member, member.child("hostName").map(source::textOf).orElse(""),
+                        member.child("port").map(source::textOf).orElse("")));
+            }
+        });
+        return entries;
+    }
 
     public void configure(XmlEditor editor, Cluster cluster, Node node) throws ConfigFileException {
-        XmlSource source = editor.source();
-        XmlElement clustering = source.root().child("clustering").orElseThrow(() -> new ConfigFileException(
+        XmlElement clustering = clustering().orElseThrow(() -> new ConfigFileException(
                 source.fileName() + ": has no active <clustering> element under <" + source.root().name
                         + ">; restore the stock <clustering class=\"...HazelcastClusteringAgent\"> block"));
 
         editor.setAttribute(clustering, "enable", "true");
-        setParameter(editor, clustering, "membershipScheme", cluster.membershipScheme());
-        setParameter(editor, clustering, "domain", cluster.domain());
-        setParameter(editor, clustering, "localMemberHost", node.localMemberHost());
-        setParameter(editor, clustering, "localMemberPort", String.valueOf(node.localMemberPort()));
+        setParameter(editor, clustering, MEMBERSHIP_SCHEME, cluster.membershipScheme());
+        setParameter(editor, clustering, DOMAIN, cluster.domain());
+        setParameter(editor, clustering, LOCAL_MEMBER_HOST, node.localMemberHost());
+        setParameter(editor, clustering, LOCAL_MEMBER_PORT, String.valueOf(node.localMemberPort()));
         setSubDomain(editor, clustering, node.subDomain());
         setMembers(editor, clustering, cluster.wellKnownMembers());
     }
@@ -45,7 +104,7 @@ public final class Axis2Configurer {
 
     private static void setSubDomain(XmlEditor editor, XmlElement clustering, String subDomain) {
         XmlElement properties = clustering.child("parameter", "name", "properties").orElse(null);
-        String property = "<property name=\"subDomain\" value=\"" + XmlEscapes.attribute(subDomain, '"') + "\"/>";
+        String property = "<property name=\"" + SUB_DOMAIN + "\" value=\"" + XmlEscapes.attribute(subDomain, '"') + "\"/>";
         if (properties == null) {
             String fragment = "<parameter name=\"properties\">" + property + "</parameter>";
             XmlElement anchor = clustering.child("members").orElse(null);
@@ -56,7 +115,7 @@ public final class Axis2Configurer {
             }
             return;
         }
-        List<XmlElement> existing = properties.children("property", "name", "subDomain");
+        List<XmlElement> existing = properties.children("property", "name", SUB_DOMAIN);
         if (existing.isEmpty()) {
             // ESB 4.9.0 ships its subDomain properties commented out: add an active one.
             editor.appendChild(properties, property, "clustering property subDomain = " + subDomain);

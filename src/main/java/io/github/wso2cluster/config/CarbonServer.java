@@ -3,33 +3,88 @@ package io.github.wso2cluster.config;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.DeploymentSynchronizer;
 import io.github.wso2cluster.topology.Node;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * carbon.xml: HostName, MgtHostName, Ports/Offset and the active SVN DeploymentSynchronizer. The file's
- * elements live in carbon.xml's default namespace; lookups go by local name.
+ * carbon.xml, the one place that knows where its values stand: HostName, MgtHostName, Ports/Offset, the JMX
+ * ports and the active SVN DeploymentSynchronizer. configure-cluster edits through it and verify-cluster reads
+ * through it. The file's elements live in carbon.xml's default namespace; lookups go by local name.
  */
-public final class CarbonConfigurer {
+public final class CarbonServer {
+    public static final String HOST_NAME = "HostName";
+    public static final String MGT_HOST_NAME = "MgtHostName";
+    private static final String PORTS = "Ports";
+    private static final String OFFSET = "Offset";
+    private static final String SYNCHRONIZER = "DeploymentSynchronizer";
+    /** The synchronizer's children, by what they hold. */
+    public static final String ENABLED = "Enabled";
+    public static final String AUTO_COMMIT = "AutoCommit";
+    public static final String AUTO_CHECKOUT = "AutoCheckout";
+    public static final String SVN_URL = "SvnUrl";
+    public static final String SVN_URL_APPEND_TENANT_ID = "SvnUrlAppendTenantId";
+    private static final String SVN_PASSWORD = "SvnPassword";
+    public static final String JMX_REGISTRY_PORT = "RMIRegistryPort";
+    public static final String JMX_SERVER_PORT = "RMIServerPort";
 
-    /**
-     * @param warnings receives what the user should know about this node's carbon.xml (a shipped offset that was
-     *                 reset, a shipped synchronizer whose AutoCommit was changed)
-     */
+    private final XmlSource source;
+
+    public CarbonServer(XmlSource source) {
+        this.source = source;
+    }
+
+    public Optional<XmlElement> hostName() {
+        return source.root().child(HOST_NAME);
+    }
+
+    public Optional<XmlElement> mgtHostName() {
+        return source.root().child(MGT_HOST_NAME);
+    }
+
+    public Optional<XmlElement> offset() {
+        return source.root().child(PORTS).flatMap(p -> p.child(OFFSET));
+    }
+
+    /** A JMX port ({@link #JMX_REGISTRY_PORT}, {@link #JMX_SERVER_PORT}). */
+    public Optional<XmlElement> jmxPort(String name) {
+        return source.root().child(PORTS).flatMap(p -> p.child("JMX")).flatMap(j -> j.child(name));
+    }
+
+    /** A child of the active DeploymentSynchronizer ({@link #ENABLED}, {@link #AUTO_COMMIT}, ...). */
+    public Optional<XmlElement> synchronizer(String child) {
+        return source.root().child(SYNCHRONIZER).flatMap(d -> d.child(child));
+    }
+
+    /** Where the cluster depends on a value: the host names, every port, the synchronizer. */
+    public List<XmlElement> clusterValues() {
+        List<XmlElement> elements = new ArrayList<>();
+        for (String name : List.of(HOST_NAME, MGT_HOST_NAME, PORTS, SYNCHRONIZER)) {
+            elements.addAll(source.root().children(name));
+        }
+        return elements;
+    }
+
+    /** Elements that hold a secret (the SVN password): never scanned, never quoted. */
+    public List<XmlElement> secrets() {
+        List<XmlElement> secrets = new ArrayList<>();
+        source.root().children(SYNCHRONIZER).forEach(d -> secrets.addAll(d.children(SVN_PASSWORD)));
+        return secrets;
+    }
+
     public void configure(XmlEditor editor, Cluster cluster, Node node, List<String> warnings) throws ConfigFileException {
-        XmlSource source = editor.source();
         XmlElement server = source.root();
         if (node.hostName() != null) {
-            setOrCreate(editor, server, "HostName", node.hostName());
+            setOrCreate(editor, server, HOST_NAME, node.hostName());
         }
         if (node.isManager() && node.mgtHostName() != null) {
-            setOrCreate(editor, server, "MgtHostName", node.mgtHostName());
+            setOrCreate(editor, server, MGT_HOST_NAME, node.mgtHostName());
         }
-        XmlElement ports = server.child("Ports").orElseThrow(() -> new ConfigFileException(source.fileName()
+        XmlElement ports = server.child(PORTS).orElseThrow(() -> new ConfigFileException(source.fileName()
                 + ": has no <Ports> element under <Server>; restore the stock <Ports> block (it holds <Offset>)"));
-        XmlElement offset = ports.child("Offset").orElse(null);
+        XmlElement offset = ports.child(OFFSET).orElse(null);
         if (offset != null && !node.portOffsetGiven() && !source.textOf(offset).trim().equals("0")) {
             warnings.add(source.fileName() + ":" + source.lineOf(offset.start()) + ": the distribution ships Ports/Offset "
                     + source.textOf(offset).trim() + "; it becomes " + node.portOffset() + " because the POM gives this node"
@@ -38,10 +93,10 @@ public final class CarbonConfigurer {
         if (offset != null) {
             editor.setText(offset, String.valueOf(node.portOffset()));
         } else if (ports.children().isEmpty()) {
-            editor.appendChild(ports, "<Offset>" + node.portOffset() + "</Offset>", "Ports/Offset = " + node.portOffset());
+            editor.appendChild(ports, offsetElement(node.portOffset()), PORTS + "/" + OFFSET + " = " + node.portOffset());
         } else {
-            editor.insertBefore(ports.children().get(0), "<Offset>" + node.portOffset() + "</Offset>",
-                    "Ports/Offset = " + node.portOffset());
+            editor.insertBefore(ports.children().get(0), offsetElement(node.portOffset()),
+                    PORTS + "/" + OFFSET + " = " + node.portOffset());
         }
         boolean commits = cluster.committer().id().equals(node.id());
         if (cluster.deploymentSynchronizer() != null) {
@@ -51,6 +106,10 @@ public final class CarbonConfigurer {
         }
     }
 
+    private static String offsetElement(int offset) {
+        return "<" + OFFSET + ">" + offset + "</" + OFFSET + ">";
+    }
+
     /**
      * Without a POM synchronizer the shipped block stays, but one the distribution ships already enabled would
      * make every node commit: its AutoCommit follows the one-committer rule too.
@@ -58,17 +117,18 @@ public final class CarbonConfigurer {
     private static void keepOneCommitter(XmlEditor editor, XmlElement server, boolean commits, Node committer,
                                          List<String> warnings) throws ConfigFileException {
         XmlSource source = editor.source();
-        Optional<XmlElement> block = server.child("DeploymentSynchronizer");
-        Optional<XmlElement> enabled = block.flatMap(b -> b.child("Enabled"));
+        Optional<XmlElement> block = server.child(SYNCHRONIZER);
+        Optional<XmlElement> enabled = block.flatMap(b -> b.child(ENABLED));
         if (enabled.isEmpty() || !source.textOf(enabled.get()).trim().equals("true")) {
             return;
         }
-        Optional<XmlElement> autoCommit = block.get().child("AutoCommit");
+        Optional<XmlElement> autoCommit = block.get().child(AUTO_COMMIT);
         String value = String.valueOf(commits);
         if (autoCommit.isPresent()) {
             editor.setText(autoCommit.get(), value);
         } else {
-            editor.appendChild(block.get(), "<AutoCommit>" + value + "</AutoCommit>", "DeploymentSynchronizer/AutoCommit");
+            editor.appendChild(block.get(), "<" + AUTO_COMMIT + ">" + value + "</" + AUTO_COMMIT + ">",
+                    SYNCHRONIZER + "/" + AUTO_COMMIT);
         }
         warnings.add(source.fileName() + ":" + source.lineOf(enabled.get().start()) + ": the distribution ships the"
                 + " deployment synchronizer enabled; AutoCommit set to " + value + " (only '" + committer.id()
@@ -107,38 +167,38 @@ public final class CarbonConfigurer {
     private static void configureDepSync(XmlEditor editor, XmlElement server, boolean commits,
                                          DeploymentSynchronizer depSync) throws ConfigFileException {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("Enabled", "true");
-        values.put("AutoCommit", String.valueOf(commits));
-        values.put("AutoCheckout", "true");
+        values.put(ENABLED, "true");
+        values.put(AUTO_COMMIT, String.valueOf(commits));
+        values.put(AUTO_CHECKOUT, "true");
         values.put("RepositoryType", "svn");
-        values.put("SvnUrl", depSync.svnUrl());
+        values.put(SVN_URL, depSync.svnUrl());
         if (depSync.svnUser() != null) {
             values.put("SvnUser", depSync.svnUser());
         }
         if (depSync.svnPassword() != null) {
-            values.put("SvnPassword", depSync.svnPassword().reveal());
+            values.put(SVN_PASSWORD, depSync.svnPassword().reveal());
         }
-        values.put("SvnUrlAppendTenantId", String.valueOf(depSync.appendTenantId()));
+        values.put(SVN_URL_APPEND_TENANT_ID, String.valueOf(depSync.appendTenantId()));
 
-        XmlElement block = server.child("DeploymentSynchronizer").orElse(null);
+        XmlElement block = server.child(SYNCHRONIZER).orElse(null);
         if (block == null) {
             String sep = editor.source().lineSeparator();
             String indent = editor.childIndent(server);
             String step = editor.indentStep(server);
-            StringBuilder fragment = new StringBuilder("<DeploymentSynchronizer>");
+            StringBuilder fragment = new StringBuilder("<" + SYNCHRONIZER + ">");
             values.forEach((name, value) -> fragment.append(sep).append(indent).append(step)
                     .append('<').append(name).append('>').append(XmlEscapes.text(value)).append("</").append(name).append('>'));
-            fragment.append(sep).append(indent).append("</DeploymentSynchronizer>");
+            fragment.append(sep).append(indent).append("</" + SYNCHRONIZER + ">");
             editor.appendChild(server, fragment.toString(), "DeploymentSynchronizer (svn)");
             return;
         }
         for (Map.Entry<String, String> entry : values.entrySet()) {
             Optional<XmlElement> child = block.child(entry.getKey());
             if (child.isPresent()) {
-                editor.setText(child.get(), entry.getValue(), entry.getKey().equals("SvnPassword"));
+                editor.setText(child.get(), entry.getValue(), entry.getKey().equals(SVN_PASSWORD));
             } else {
                 editor.appendChild(block, "<" + entry.getKey() + ">" + XmlEscapes.text(entry.getValue())
-                        + "</" + entry.getKey() + ">", "DeploymentSynchronizer/" + entry.getKey());
+                        + "</" + entry.getKey() + ">", SYNCHRONIZER + "/" + entry.getKey());
             }
         }
     }

@@ -1,0 +1,29 @@
+package io.github.wso2cluster.plugin;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** What every goal of the plugin shares: the project, and {@code skip} honoured before anything else runs. */
+abstract class AbstractClusterMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Skips the goal. */
+    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping (" + PluginProperties.SKIP + "=true).");
+            return;
+        }
+        run();
+    }
+
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+}
