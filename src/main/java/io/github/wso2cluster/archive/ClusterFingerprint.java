@@ -21,15 +21,14 @@ final class ClusterFingerprint {
     private ClusterFingerprint() {
     }
 
-    static String of(Cluster cluster, ClusterAssembly.Request request) throws IOException {
+    static String of(Cluster cluster, ClusterAssembly.Request request, FileDigests digests) throws IOException {
         MessageDigest digest = Digests.sha256();
         Digests.updateFramed(digest, "wso2-cluster cluster v1");
         Digests.updateFramed(digest, request.pluginVersion());
         Digests.updateFramed(digest, request.distributionSha256());
         Digests.updateFramed(digest, request.distributionFile().getFileName().toString());
-        Digests.updateFramed(digest, request.outputDirectory().toAbsolutePath().normalize().toString());
-        Digests.updateFramed(digest, request.finalName());
-        Digests.updateFramed(digest, request.manifest().toAbsolutePath().normalize().toString());
+        Digests.updateFramed(digest, request.layout().buildDirectory().toAbsolutePath().normalize().toString());
+        Digests.updateFramed(digest, request.layout().finalName());
         Digests.updateFramed(digest, request.timeFixed() ? String.valueOf(request.times().instant().toEpochMilli()) : "time not fixed");
         Digests.updateFramed(digest, cluster.toString());
         if (cluster.deploymentSynchronizer() != null && cluster.deploymentSynchronizer().svnPassword() != null) {
@@ -44,7 +43,7 @@ final class ClusterFingerprint {
             }
             for (Path file : files) {
                 Digests.updateFramed(digest, overlays.relativize(file).toString().replace('\\', '/'));
-                Digests.updateFramed(digest, Digests.sha256(file));
+                Digests.updateFramed(digest, digests.sha256(file));
             }
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -19,7 +19,7 @@ final class NodeFingerprint {
     }
 
     static String of(String pluginVersion, String distributionSha256, NodeConfiguration configuration, Overlay overlay,
-                     EntryTimes times, boolean timeFixed) throws IOException {
+                     EntryTimes times, boolean timeFixed, FileDigests files) throws IOException {
         MessageDigest digest = Digests.sha256();
         Digests.updateFramed(digest, "wso2-cluster node v1");
         Digests.updateFramed(digest, pluginVersion);
@@ -35,7 +35,7 @@ final class NodeFingerprint {
         }
         for (Map.Entry<String, Path> file : overlay.files().entrySet()) {
             Digests.updateFramed(digest, "overlay " + file.getKey());
-            digest.update(Digests.sha256(file.getValue()).getBytes(StandardCharsets.US_ASCII));
+            digest.update(files.sha256(file.getValue()).getBytes(StandardCharsets.US_ASCII));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

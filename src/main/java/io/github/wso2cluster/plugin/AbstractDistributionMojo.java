@@ -3,6 +3,7 @@ package io.github.wso2cluster.plugin;
 import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.DigestCache;
 import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.output.OutputLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,8 @@ abstract class AbstractDistributionMojo extends AbstractClusterMojo {
 
     /** The distribution's SHA-256, hashed again only when its size or time changed (see {@link DigestCache}). */
     protected String distributionSha256(Path file) throws IOException {
-        Path cache = Path.of(project.getBuild().getDirectory(), "wso2-cluster", "distribution.sha256");
+        Path cache = new OutputLayout(Path.of(project.getBuild().getDirectory()), project.getBuild().getFinalName())
+                .distributionDigest();
         return new DigestCache(cache).sha256(file);
     }
 

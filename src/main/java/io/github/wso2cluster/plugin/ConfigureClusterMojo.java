@@ -1,5 +1,6 @@
 package io.github.wso2cluster.plugin;
 
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.AssembledNode;
 import io.github.wso2cluster.archive.ClusterAssembly;
@@ -7,7 +8,6 @@ import io.github.wso2cluster.archive.ClusterBuildException;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
-import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
@@ -189,12 +189,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         Path distribution = distributionPath();
         try {
             Distribution.requireFile(distribution);
-            Path work = outputDirectory.toPath().resolve("wso2-cluster");
             ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
-                    distributionSha256(distribution), overlayDirectory.toPath(), outputDirectory.toPath(), finalName,
-                    work.resolve(ClusterManifest.FILE), new EntryTimes(fixedTime.orElse(Instant.now())),
+                    distributionSha256(distribution), overlayDirectory.toPath(),
+                    new OutputLayout(outputDirectory.toPath(), finalName), new EntryTimes(fixedTime.orElse(Instant.now())),
                     fixedTime.isPresent(), threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    pluginVersion, work.resolve("nodes"));
+                    pluginVersion);
             ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
             report(cluster, result);
             for (AssembledNode zip : result.zips()) {

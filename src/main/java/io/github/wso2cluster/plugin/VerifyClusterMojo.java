@@ -1,6 +1,7 @@
 package io.github.wso2cluster.plugin;
 
 import io.github.wso2cluster.output.ClusterManifest;
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.verify.ClusterVerifier;
 import io.github.wso2cluster.verify.Finding;
 import io.github.wso2cluster.verify.HazelcastVersions;
@@ -106,7 +107,9 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         // Without a POM, Maven's stand-in project leaves ${project.build.directory} unresolved: use ./target.
         Path base = standalone ? Path.of(session.getExecutionRootDirectory()) : project.getBasedir().toPath();
         Path buildDirectory = standalone ? base.resolve("target") : Path.of(project.getBuild().getDirectory());
-        Path reportFolder = buildDirectory.resolve("wso2-cluster");
+        // verify-cluster names no zip by finalName (cluster.json does), so the layout needs none.
+        OutputLayout layout = new OutputLayout(buildDirectory, null);
+        Path reportFolder = layout.reports();
 
         ClusterVerifier verifier = new ClusterVerifier();
         Set<String> skipped = skippedChecks(verifier);
@@ -221,7 +224,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
             throw new MojoFailureException("Without a pom.xml, say which nodes to check: -D" + PluginProperties.ARCHIVES
                     + "=node1.zip,node2.zip,unpacked-node3/");
         }
-        Path manifest = buildDirectory.resolve("wso2-cluster").resolve(ClusterManifest.FILE);
+        Path manifest = new OutputLayout(buildDirectory, null).manifest();
         if (!Files.isRegularFile(manifest)) {
             throw new MojoFailureException("No " + manifest + ": run configure-cluster first (it runs in the package"
                     + " phase, so 'mvn verify' runs both), or give the node zips with <archives>");

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.output.AtomicFiles;
 import io.github.wso2cluster.output.Digests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -58,9 +59,7 @@ class ClusterAssemblyTest {
     }
 
     private ClusterAssembly.Result assemble(Cluster cluster, Path out, Path overlays) throws Exception {
-        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip),
-                overlays, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), true, 2,
-                "1.0-test", out.resolve("wso2-cluster/nodes"));
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip), overlays, new OutputLayout(out, "deploy-1.0"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test");
         return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request);
     }
 
@@ -220,9 +219,7 @@ class ClusterAssemblyTest {
     void aNoChangeBuildDoesNotEvenOpenTheDistribution() throws Exception {
         Path out = tmp.resolve("out");
         String sha = Digests.sha256(distributionZip);
-        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, sha, null, out, "deploy-1.0",
-                out.resolve("wso2-cluster/cluster.json"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test",
-                out.resolve("wso2-cluster/nodes"));
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, sha, null, new OutputLayout(out, "deploy-1.0"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test");
         ClusterAssembly.Result first = new ClusterAssembly(Reporter.SILENT).assemble(reference(), request);
         // Same digest (as the digest cache reports for an untouched file), but the bytes are no zip any more:
         // only a run that opens the distribution can notice.
@@ -240,9 +237,7 @@ class ClusterAssemblyTest {
         ClusterAssembly.Result afterFailure = null;
         Files.copy(ZipBuilder.sample().write(tmp.resolve("again.zip")), distributionZip,
                 StandardCopyOption.REPLACE_EXISTING);
-        afterFailure = new ClusterAssembly(Reporter.SILENT).assemble(reference(), new ClusterAssembly.Request(distributionZip,
-                Digests.sha256(distributionZip), null, out, "deploy-1.0", out.resolve("wso2-cluster/cluster.json"),
-                new EntryTimes(BUILD_TIME), true, 2, "1.0-test", out.resolve("wso2-cluster/nodes")));
+        afterFailure = new ClusterAssembly(Reporter.SILENT).assemble(reference(), new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip), null, new OutputLayout(out, "deploy-1.0"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test"));
         assertEquals(List.of("manager", "worker1", "worker2"), afterFailure.rebuilt(), "new distribution bytes rebuild all");
     }
 
@@ -336,9 +331,7 @@ class ClusterAssemblyTest {
 
     @Test
     void aFinalNameWithAFolderIsRefused() throws Exception {
-        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip),
-                null, tmp.resolve("f"), "dist/as-cluster", tmp.resolve("f/wso2-cluster/cluster.json"),
-                new EntryTimes(BUILD_TIME), true, 2, "1.0-test", tmp.resolve("f/wso2-cluster/nodes"));
+        ClusterAssembly.Request request = new ClusterAssembly.Request(distributionZip, Digests.sha256(distributionZip), null, new OutputLayout(tmp.resolve("f"), "dist/as-cluster"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test");
         ClusterBuildException e = assertThrows(ClusterBuildException.class,
                 () -> new ClusterAssembly(Reporter.SILENT).assemble(reference(), request));
         assertTrue(e.getMessage().contains("project.build.finalName 'dist/as-cluster' is not a plain file name"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.bench;
 
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.output.Digests;
@@ -74,10 +75,7 @@ public final class AssemblyBenchmark {
         for (int nodes : nodeCounts) {
             Path out = work.resolve("plugin-" + nodes);
             Cluster cluster = cluster(nodes);
-            Work assemble = () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(
-                    zip, sha, null, out, "bench", out.resolve("wso2-cluster/cluster.json"),
-                    new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true,
-                    Runtime.getRuntime().availableProcessors(), "bench", out.resolve("wso2-cluster/nodes")));
+            Work assemble = () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip, sha, null, new OutputLayout(out, "bench"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, Runtime.getRuntime().availableProcessors(), "bench"));
             resetPeaks();
             double plugin = time(assemble);
             long peak = peakHeap();

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.bench;
 
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.output.Digests;
@@ -34,13 +35,12 @@ public final class LiveBenchmark {
         Path sample = Path.of("src/example/distribution/src/main/dist/wso2as-5.2.1").toAbsolutePath();
         Path zip = ZipBuilder.create().folder(sample, "wso2as-5.2.1").write(work.resolve("dist.zip"));
         StringBuilder table = new StringBuilder("| Hazelcast | nodes | live check (s) | result |\n|---|---|---|---|\n");
-        for (String version : List.of("3.0.1", "3.5.5")) {
+        for (String version : List.of("3.0.1", "3.2.6", "3.5.5", "3.12.2")) {
             for (int count : List.of(3, 10)) {
                 Path out = work.resolve(version + "-" + count);
                 ClusterAssembly.Result result = new ClusterAssembly(Reporter.SILENT).assemble(cluster(count),
-                        new ClusterAssembly.Request(zip, Digests.sha256(zip), null, out, "live",
-                                out.resolve("wso2-cluster/cluster.json"), new EntryTimes(Instant.EPOCH), true, 2, "bench",
-                                out.resolve("wso2-cluster/nodes")));
+                        new ClusterAssembly.Request(zip, Digests.sha256(zip), null, new OutputLayout(out, "live"),
+                                new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "bench"));
                 List<NodeFacts> nodes = new ArrayList<>();
                 for (var node : result.zips()) {
                     nodes.add(NodeFiles.read(node.zip()));

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.testkit;
 
+import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.output.Digests;
@@ -51,9 +52,7 @@ public final class TestClusters {
                 .write(Files.createTempFile("wso2as", ".zip"));
         try {
             Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(referenceInput());
-            ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null, out,
-                    "cluster", out.resolve("wso2-cluster/cluster.json"),
-                    new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test", out.resolve("wso2-cluster/nodes"));
+            ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null, new OutputLayout(out, "cluster"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test");
             return new ClusterAssembly(Reporter.SILENT).assemble(cluster, request).zips().stream()
                     .map(z -> z.zip()).toList();
         } finally {

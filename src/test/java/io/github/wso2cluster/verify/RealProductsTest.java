@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.output.OutputLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,9 +103,7 @@ class RealProductsTest {
         Path zip = distribution(product);
         Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(cluster(product));
         Path out = tmp.resolve("out-" + product.set);
-        ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null, out, "cluster",
-                out.resolve("wso2-cluster/cluster.json"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2,
-                "test", out.resolve("wso2-cluster/nodes"));
+        ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null, new OutputLayout(out, "cluster"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test");
         ClusterAssembly.Result result = new ClusterAssembly(Reporter.SILENT).assemble(cluster, request);
         Map<String, List<String>> warnings = result.configurations().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().warnings()));
