@@ -5,6 +5,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
@@ -28,7 +29,7 @@ public final class AtomicFiles {
     public static void write(Path destination, byte[] content) throws IOException {
         Path temporary = temporaryBeside(destination);
         try {
-            Files.write(temporary, content);
+            Files.write(temporary, content, StandardOpenOption.WRITE); // no truncate: see NodeAssembler
             publish(temporary, destination);
         } finally {
             Files.deleteIfExists(temporary);
