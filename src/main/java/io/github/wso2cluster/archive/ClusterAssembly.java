@@ -135,6 +135,11 @@ public final class ClusterAssembly {
                 problems.add("node '" + node.id() + "': " + e.getMessage());
             }
         }
+        if (problems.isEmpty()) {
+            Map<String, Node> byId = new LinkedHashMap<>();
+            cluster.nodes().forEach(node -> byId.put(node.id(), node));
+            problems.addAll(CoHostedPorts.problems(archives, byId));
+        }
         if (!problems.isEmpty()) {
             throw new ClusterBuildException(problems);
         }

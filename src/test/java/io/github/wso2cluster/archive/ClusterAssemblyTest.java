@@ -336,4 +336,23 @@ class ClusterAssemblyTest {
                 () -> new ClusterAssembly(Reporter.SILENT).assemble(reference(), request));
         assertTrue(e.getMessage().contains("project.build.finalName 'dist/as-cluster' is not a plain file name"), e.getMessage());
     }
+
+    /** The POM-time rule knows only the stock ports; the configured nodes' real ports are checked before writing. */
+    @Test
+    void coHostedNodesWhoseRealPortsClashAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path moved = ZipBuilder.sample().edit(TOP + "repository/conf/tomcat/catalina-server.xml",
+                t -> t.replace("port=\"9763\"", "port=\"9445\"")).write(tmp.resolve("moved.zip"));
+        ClusterInput input = Fixtures.referenceCluster();
+        input.nodes.get(1).setLocalMemberHost("10.0.0.2");
+        input.nodes.get(1).setPortOffset("2");
+        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input); // stock ports: no clash
+        Path out = tmp.resolve("clash");
+        ClusterAssembly.Request request = new ClusterAssembly.Request(moved, Digests.sha256(moved), null,
+                new OutputLayout(out, "deploy-1.0"), new EntryTimes(BUILD_TIME), true, 2, "1.0-test");
+        ClusterBuildException e = assertThrows(ClusterBuildException.class,
+                () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, request));
+        assertTrue(e.getMessage().contains("node 'worker1': its HTTPS port 9445 (catalina-server.xml's connector port plus"
+                + " portOffset 2) is also the port of node 'manager' (HTTP) on the same host 10.0.0.2"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("deploy-1.0-manager.zip")), "nothing written");
+    }
 }
