@@ -64,6 +64,11 @@ public final class ZipBuilder {
         return this;
     }
 
+    /** A symbolic-link entry pointing at {@code target} (a hostile distribution's). */
+    public ZipBuilder symlink(String name, String target) {
+        return file(name, target.getBytes(StandardCharsets.UTF_8), UnixStat.LINK_FLAG | 0777);
+    }
+
     /** An entry stored without compression (already-compressed jars often are). */
     public ZipBuilder stored(String name, byte[] content) {
         entries.put(name, new Item(content, 0644, false, true));

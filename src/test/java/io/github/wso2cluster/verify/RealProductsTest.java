@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -110,12 +109,9 @@ class RealProductsTest {
         return new Built(result.zips().stream().map(z -> z.zip()).toList(), warnings);
     }
 
-    private static List<NodeFacts> read(List<Path> zips) throws Exception {
-        List<NodeFacts> nodes = new ArrayList<>();
-        for (Path zip : zips) {
-            nodes.add(NodeFiles.read(zip));
-        }
-        return nodes;
+    /** Reads nodes as verify-cluster does (an unreadable one fails its config-files case). */
+    private static List<NodeFacts> read(List<Path> zips) {
+        return new NodeReader(null).read(zips, Map.of());
     }
 
     @ParameterizedTest
