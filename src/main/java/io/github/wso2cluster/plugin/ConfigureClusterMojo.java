@@ -43,12 +43,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
-    /**
-     * The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every
-     * node. Must be set: a build without it fails, listing it with every other problem of the cluster description
-     * at once (so it is not marked required, which would make Maven stop at the first missing value).
-     */
-    @Parameter(property = PluginProperties.DOMAIN)
+    /** The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node. */
+    @Parameter(property = PluginProperties.DOMAIN, required = true)
     private String domain;
 
     /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
