@@ -118,7 +118,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
                     + " for the cluster to form, at least 1 (default 60)");
         }
         Map<Path, String> recorded = new LinkedHashMap<>();
-        List<Path> nodePaths = nodePaths(base, buildDirectory, standalone, recorded);
+        List<Path> nodePaths = nodePaths(base, layout, standalone, recorded);
         List<NodeFacts> nodes = new NodeReader(confDirectory).read(nodePaths, recorded);
         VerifyResult result = verifier.verify(nodes, skipped);
         if (live && !skipped.contains(LiveCluster.CHECK)) {
@@ -196,7 +196,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     }
 
     /** @param recorded receives the SHA-256 cluster.json records for each of this build's zips */
-    private List<Path> nodePaths(Path base, Path buildDirectory, boolean standalone, Map<Path, String> recorded)
+    private List<Path> nodePaths(Path base, OutputLayout layout, boolean standalone, Map<Path, String> recorded)
             throws MojoFailureException {
         if (archives != null) {
             List<Path> paths = new ArrayList<>();
@@ -224,7 +224,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
             throw new MojoFailureException("Without a pom.xml, say which nodes to check: -D" + PluginProperties.ARCHIVES
                     + "=node1.zip,node2.zip,unpacked-node3/");
         }
-        Path manifest = new OutputLayout(buildDirectory, null).manifest();
+        Path manifest = layout.manifest();
         if (!Files.isRegularFile(manifest)) {
             throw new MojoFailureException("No " + manifest + ": run configure-cluster first (it runs in the package"
                     + " phase, so 'mvn verify' runs both), or give the node zips with <archives>");
@@ -232,7 +232,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         try {
             List<Path> zips = new ArrayList<>();
             for (ClusterManifest.NodeZip zip : ClusterManifest.read(manifest)) {
-                Path path = buildDirectory.resolve(zip.file()).normalize();
+                Path path = layout.buildDirectory().resolve(zip.file()).normalize();
                 zips.add(path);
                 recorded.put(path, zip.sha256());
             }

@@ -64,6 +64,13 @@ public final class ZipBuilder {
         return this;
     }
 
+    /** Replaces (or adds) an entry with {@code size} spaces: compresses to almost nothing, inflates to all of it. */
+    public ZipBuilder spaces(String name, int size) {
+        byte[] content = new byte[size];
+        java.util.Arrays.fill(content, (byte) ' ');
+        return file(name, content, 0644);
+    }
+
     /** A symbolic-link entry pointing at {@code target} (a hostile distribution's). */
     public ZipBuilder symlink(String name, String target) {
         return file(name, target.getBytes(StandardCharsets.UTF_8), UnixStat.LINK_FLAG | 0777);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -155,12 +154,10 @@ class NodeFilesAndReportsTest {
 
     @Test
     void aHugeConfigFileInANodeZipIsNamedNotLoaded() throws Exception {
-        byte[] huge = new byte[io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 10];
-        Arrays.fill(huge, (byte) ' ');
-        Path zip = ZipBuilder.sample().remove("wso2as-5.2.1/repository/conf/axis2/axis2.xml")
-                .file("wso2as-5.2.1/repository/conf/axis2/axis2.xml", huge, 0644).write(tmp.resolve("bomb.zip"));
+        int huge = io.github.wso2cluster.config.ConfigFiles.MAX_BYTES + 10;
+        Path zip = ZipBuilder.sample().spaces("wso2as-5.2.1/repository/conf/axis2/axis2.xml", huge).write(tmp.resolve("bomb.zip"));
         IOException e = assertThrows(IOException.class, () -> NodeFiles.read(zip));
-        assertTrue(e.getMessage().contains("wso2as-5.2.1/repository/conf/axis2/axis2.xml is " + huge.length
+        assertTrue(e.getMessage().contains("wso2as-5.2.1/repository/conf/axis2/axis2.xml is " + huge
                 + " bytes once inflated"), e.getMessage());
     }
 
