@@ -11,6 +11,7 @@ import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,8 +126,8 @@ public final class ClusterAssembly {
         List<NodeArchive> archives = new ArrayList<>();
         for (Node node : cluster.nodes()) {
             Path overlayRoot = request.overlayRoot();
-            Overlay overlay = Overlay.of(overlayRoot == null ? null : overlayRoot.resolve("common"),
-                    overlayRoot == null ? null : overlayRoot.resolve(node.id()));
+            Overlay overlay = withDriver(Overlay.of(overlayRoot == null ? null : overlayRoot.resolve("common"),
+                    overlayRoot == null ? null : overlayRoot.resolve(node.id())), cluster.databases(), paths);
             try {
                 NodeConfiguration configuration = configurer.configure(cluster, node, paths,
                         path -> read(path, overlay, distribution, distributionFiles));
@@ -170,10 +171,21 @@ public final class ClusterAssembly {
         return new Result(cluster.nodes(), configurations, ordered, rebuilt);
     }
 
+    /** The node's overlay plus the JDBC driver of {@code databases/driver}, in the distribution's library folder. */
+    private static Overlay withDriver(Overlay overlay, Databases databases, ConfigPaths paths) {
+        if (databases == null || databases.driverJar() == null) {
+            return overlay;
+        }
+        return overlay.with(paths.libraries() + "/" + databases.driverFileName(), databases.driverJar());
+    }
+
     /** Every distribution file a setting or xmlEdit may edit: read together, in one pass over the zip. */
     private static List<String> filesToConfigure(Cluster cluster, ConfigPaths paths) {
         Set<String> files = new LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
                 paths.catalina()));
+        if (cluster.databases() != null) {
+            files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement()));
+        }
         cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
         cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));
         return List.copyOf(files);

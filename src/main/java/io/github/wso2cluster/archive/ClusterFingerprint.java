@@ -2,6 +2,9 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.SharedDatabase;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * A digest of every input of a whole configure-cluster run, computed without opening the distribution:
  * plugin version, distribution SHA-256, the validated cluster (every effective setting), the SVN password
- * (hashed: the cluster's text masks it), every overlay file, names and paths of the outputs, and the fixed
+ * and database passwords (hashed: the cluster's text masks them), the driver jar, every overlay file, names and paths of the outputs, and the fixed
  * time. Equal digests and untouched zips mean there is nothing to do.
  */
 final class ClusterFingerprint {
@@ -34,6 +37,14 @@ final class ClusterFingerprint {
         if (cluster.deploymentSynchronizer() != null && cluster.deploymentSynchronizer().svnPassword() != null) {
             Digests.updateFramed(digest, Digests.sha256(cluster.deploymentSynchronizer().svnPassword().reveal()
                     .getBytes(StandardCharsets.UTF_8)));
+        }
+        Databases databases = cluster.databases();
+        if (databases != null) {
+            for (SharedDatabase database : Arrays.asList(databases.registry(), databases.userStore())) {
+                Digests.updateFramed(digest, database == null ? "-" : Digests.sha256(database.password().reveal()
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+            Digests.updateFramed(digest, databases.driverJar() == null ? "-" : digests.sha256(databases.driverJar()));
         }
         Path overlays = request.overlayRoot();
         if (overlays != null && Files.isDirectory(overlays)) {

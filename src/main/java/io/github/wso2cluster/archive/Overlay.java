@@ -66,6 +66,16 @@ public final class Overlay {
         return name.toString();
     }
 
+    /**
+     * This overlay with {@code file} added at {@code name} (after the overlay folders: a setting's file, such as
+     * the JDBC driver of {@code databases/driver}, wins over an overlay's).
+     */
+    public Overlay with(String name, Path file) {
+        Map<String, Path> more = new TreeMap<>(files);
+        more.put(name, file);
+        return new Overlay(more);
+    }
+
     public Map<String, Path> files() {
         return files;
     }

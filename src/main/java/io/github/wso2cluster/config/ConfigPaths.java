@@ -26,6 +26,26 @@ public record ConfigPaths(String conf) {
         return conf + "/tomcat/catalina-server.xml";
     }
 
+    public String datasources() {
+        return conf + "/datasources/master-datasources.xml";
+    }
+
+    public String registry() {
+        return conf + "/registry.xml";
+    }
+
+    public String userManagement() {
+        return conf + "/user-mgt.xml";
+    }
+
+    /**
+     * Where JDBC drivers go: {@code repository/components/lib} in Carbon 4.x products; EI 6.x's profiles
+     * (any other configuration directory) share the top folder's {@code lib}.
+     */
+    public String libraries() {
+        return conf.equals(REPOSITORY_CONF) ? "repository/components/lib" : "lib";
+    }
+
     /**
      * The contract's detection: {@code repository/conf}, else {@code conf}.
      *

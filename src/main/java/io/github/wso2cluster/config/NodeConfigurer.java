@@ -1,6 +1,7 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.XmlEdit;
 import java.io.IOException;
@@ -47,6 +48,19 @@ public final class NodeConfigurer {
                 editor -> new CarbonServer(editor.source()).configure(editor, cluster, node, warnings));
         XmlSource catalinaSource = edit(files, paths.catalina(), cluster.proxyPorts() != null, editsByFile,
                 replaced, changes, editor -> new CatalinaServer(editor.source()).configure(editor, cluster.proxyPorts()));
+        Databases databases = cluster.databases();
+        if (databases != null && (databases.registry() != null || databases.userStore() != null)) {
+            edit(files, paths.datasources(), true, editsByFile, replaced, changes,
+                    editor -> new MasterDatasources(editor.source()).configure(editor, databases));
+        }
+        if (databases != null && databases.registry() != null) {
+            edit(files, paths.registry(), true, editsByFile, replaced, changes, editor -> new RegistryConfig(editor.source())
+                    .configure(editor, databases.registry(), node.isManager()));
+        }
+        if (databases != null && databases.userStore() != null) {
+            edit(files, paths.userManagement(), true, editsByFile, replaced, changes,
+                    editor -> new UserManagement(editor.source()).configure(editor));
+        }
         for (String file : new ArrayList<>(editsByFile.keySet())) {
             edit(files, file, true, editsByFile, replaced, changes, editor -> { });
         }
@@ -58,6 +72,20 @@ public final class NodeConfigurer {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new NodeConfiguration(replaced, added, ports, changes, warnings);
+    }
+
+    /** What needs a file the distribution lacks, and what to do. */
+    private static String requiredBy(String path) {
+        if (path.endsWith("/registry.xml")) {
+            return "; databases/registry needs it: remove <registry>, or add the file with an overlay";
+        }
+        if (path.endsWith("/user-mgt.xml")) {
+            return "; databases/userStore needs it: remove <userStore>, or add the file with an overlay";
+        }
+        if (path.endsWith("/master-datasources.xml")) {
+            return "; databases needs it for the shared datasources: add the file with an overlay, or remove <databases>";
+        }
+        return "";
     }
 
     @FunctionalInterface
@@ -79,7 +107,7 @@ public final class NodeConfigurer {
         if (original.isEmpty()) {
             if (required || edits != null) {
                 throw new ConfigFileException(path + ": the file does not exist in the distribution"
-                        + (edits != null ? " (named by an xmlEdit); fix the xmlEdit's <file>" : ""));
+                        + (edits != null ? " (named by an xmlEdit); fix the xmlEdit's <file>" : requiredBy(path)));
             }
             return null;
         }

@@ -10,6 +10,8 @@ import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.DatabaseInput;
+import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
 import io.github.wso2cluster.topology.Node;
@@ -139,6 +141,22 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter(property = PluginProperties.CONF_DIRECTORY)
     private String confDirectory;
 
+    /**
+     * The cluster's shared databases, wired into every node (master-datasources.xml, registry.xml, user-mgt.xml):
+     * <ul>
+     * <li><code>registry</code>: the shared registry database, with <code>url</code>, <code>serverId</code> (a
+     * settings.xml <code>&lt;server&gt;</code> giving user and password) or <code>username</code> and
+     * <code>password</code>, <code>driverClassName</code> and <code>validationQuery</code> (defaults from the URL),
+     * <code>mountTarget</code> (default <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted);
+     * mounted read-write on managers, read-only on workers;</li>
+     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>;</li>
+     * <li><code>driver</code>: <code>groupId:artifactId:version</code> of the JDBC driver, resolved from the
+     * project's repositories and put in <code>repository/components/lib</code> of every node.</li>
+     * </ul>
+     */
+    @Parameter
+    private DatabasesInput databases;
+
     /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
     @Parameter(property = PluginProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
     private File overlayDirectory;
@@ -166,11 +184,14 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
     private final MavenProjectHelper projectHelper;
     private final SettingsDecrypter settingsDecrypter;
+    private final ArtifactResolver artifacts;
 
     @Inject
-    public ConfigureClusterMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+    public ConfigureClusterMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter,
+                                ArtifactResolver artifacts) {
         this.projectHelper = projectHelper;
         this.settingsDecrypter = settingsDecrypter;
+        this.artifacts = artifacts;
     }
 
     @Override
@@ -181,6 +202,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             getLog().warn("deploymentSynchronizer/svnPassword is written in the POM in clear text; put the"
                     + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password, or mvnenc on Maven 4) and use <serverId>.");
         }
+        warnClearTextPasswords();
         Optional<Instant> fixedTime = fixedTime();
         Path distribution = distributionPath();
         try {
@@ -201,6 +223,20 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             // Problems with the inputs are ArchiveExceptions above; what is left is the build machine's file system.
             throw new MojoExecutionException("configure-cluster could not read or write under " + outputDirectory
                     + " or the overlays: " + e.getMessage(), e);
+        }
+    }
+
+    private void warnClearTextPasswords() {
+        if (databases != null) {
+            warnClearText("databases/registry/password", databases.getRegistry());
+            warnClearText("databases/userStore/password", databases.getUserStore());
+        }
+    }
+
+    private void warnClearText(String element, DatabaseInput database) {
+        if (database != null && database.getPassword() != null && !database.getPassword().isEmpty()) {
+            getLog().warn(element + " is written in the POM in clear text (Maven -X prints the plugin configuration);"
+                    + " put the credentials in settings.xml <servers> and use <serverId>.");
         }
     }
 
@@ -225,8 +261,10 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.nodes = nodes == null ? new ArrayList<>() : nodes;
         input.xmlEdits = xmlEdits == null ? new ArrayList<>() : xmlEdits;
         input.confDirectory = confDirectory;
+        input.databases = databases;
         try {
-            return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter)).validate(input);
+            return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter),
+                    artifacts.drivers(project, session)).validate(input);
         } catch (InvalidTopologyException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

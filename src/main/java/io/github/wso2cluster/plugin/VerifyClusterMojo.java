@@ -6,6 +6,9 @@ import io.github.wso2cluster.verify.ClusterVerifier;
 import io.github.wso2cluster.verify.Finding;
 import io.github.wso2cluster.verify.HazelcastVersions;
 import io.github.wso2cluster.verify.LiveCluster;
+import io.github.wso2cluster.verify.LiveDatabases;
+import io.github.wso2cluster.verify.NodeFiles;
+import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.verify.NodeFacts;
 import io.github.wso2cluster.verify.NodeReader;
 import io.github.wso2cluster.verify.Reports;
@@ -82,6 +85,13 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     @Parameter(property = PluginProperties.LIVE, defaultValue = "false")
     private boolean live;
 
+    /**
+     * The shared databases, as configure-cluster takes them; verify-cluster uses only <code>driver</code>, the JDBC
+     * driver the live check connects with (else the jars of the node's <code>repository/components/lib</code>).
+     */
+    @Parameter
+    private DatabasesInput databases;
+
     /** Seconds the live check waits for the cluster to form. */
     @Parameter(property = PluginProperties.LIVE_TIMEOUT, defaultValue = "60")
     private int liveTimeout;
@@ -94,11 +104,11 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     @Parameter(property = PluginProperties.HAZELCAST_VERSION)
     private String hazelcastVersion;
 
-    private final HazelcastResolver hazelcastResolver;
+    private final ArtifactResolver artifacts;
 
     @Inject
-    public VerifyClusterMojo(HazelcastResolver hazelcastResolver) {
-        this.hazelcastResolver = hazelcastResolver;
+    public VerifyClusterMojo(ArtifactResolver artifacts) {
+        this.artifacts = artifacts;
     }
 
     @Override
@@ -121,11 +131,16 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         List<Path> nodePaths = nodePaths(base, layout, standalone, recorded);
         List<NodeFacts> nodes = new NodeReader(confDirectory).read(nodePaths, recorded);
         VerifyResult result = verifier.verify(nodes, skipped);
+        // The live checks run whatever the static checks found, so the reports show both.
         if (live && !skipped.contains(LiveCluster.CHECK)) {
-            // Runs whatever the static checks found, so the reports show both.
             result = result.withLive(runLive(nodes));
-            getLog().info(result.live());
         }
+        if (live && !skipped.contains(LiveDatabases.CHECK)) {
+            LiveDatabases.Outcome databases = runLiveDatabases(nodes, layout);
+            result = databases.notApplicable() != null ? result.withNotApplicable(LiveDatabases.CHECK, databases.notApplicable())
+                    : result.withLive(LiveDatabases.CHECK, databases.findings(), databases.summary());
+        }
+        result.live().forEach(line -> getLog().info(line));
         try {
             Reports.write(result, reportFolder, failOnWarning);
         } catch (IOException e) {
@@ -163,7 +178,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        Path jar = hazelcastResolver.resolve(project, session, versions);
+        Path jar = artifacts.hazelcast(project, session, versions);
         getLog().info("live: starting " + nodes.size() + " Hazelcast " + jar.getFileName() + " members on loopback");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
@@ -173,6 +188,37 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted during the live check (every member was shut down)", e);
+        }
+    }
+
+    /**
+     * The live database check, with the driver of {@code databases/driver} when the POM names one, and the jars of
+     * the first node's library folder (where configure-cluster put that same driver).
+     */
+    private LiveDatabases.Outcome runLiveDatabases(List<NodeFacts> nodes, OutputLayout layout)
+            throws MojoExecutionException, MojoFailureException {
+        List<URL> jars = new ArrayList<>();
+        try {
+            if (databases != null && databases.getDriver() != null && !databases.getDriver().isBlank()) {
+                jars.add(artifacts.driver(project, session, databases.getDriver().trim()).toUri().toURL());
+            }
+            if (!nodes.isEmpty()) {
+                Path folder = layout.work().resolve("live-lib");
+                for (Path jar : NodeFiles.copyLibraries(nodes.get(0), folder)) {
+                    jars.add(jar.toUri().toURL());
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Copying the JDBC drivers of node '" + nodes.get(0).name() + "' for the live"
+                    + " database check failed: " + e.getMessage(), e);
+        }
+        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            return new LiveDatabases().run(nodes, loader);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Closing the JDBC driver class loader failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted during the live database check", e);
         }
     }
 

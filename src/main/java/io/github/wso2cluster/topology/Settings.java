@@ -64,31 +64,41 @@ final class Settings {
         }
         boolean append = trimToNull(in.getAppendTenantId()) == null
                 || parseBoolean(in.getAppendTenantId(), "deploymentSynchronizer/appendTenantId", problems);
-        String serverId = trimToNull(in.getServerId());
-        String user = trimToNull(in.getSvnUser());
-        Secret password = Secret.of(in.getSvnPassword() == null || in.getSvnPassword().isEmpty()
-                ? null : in.getSvnPassword());
-        if (serverId != null) {
-            if (user != null || password != null) {
-                problems.add("deploymentSynchronizer: set serverId or svnUser/svnPassword, not both");
-            }
-            Optional<Credentials> found;
-            try {
-                found = credentials.lookup(serverId);
-            } catch (CredentialSource.Unavailable e) {
-                // Listed with the other problems, not an abort: the user sees everything to fix at once.
-                problems.add("deploymentSynchronizer/serverId: " + e.getMessage());
-                return new DeploymentSynchronizer(url, user, password, append);
-            }
-            if (found.isEmpty()) {
-                problems.add("deploymentSynchronizer/serverId: no <server> with id '" + serverId
-                        + "' in settings.xml; add one with <username> and <password>");
-            } else {
-                user = found.get().user();
-                password = found.get().password();
-            }
-        }
+        Credentials login = credentials("deploymentSynchronizer", in.getServerId(), in.getSvnUser(), in.getSvnPassword(),
+                "svnUser", "svnPassword", credentials, problems);
+        String user = login == null ? null : login.user();
+        Secret password = login == null ? null : login.password();
         return new DeploymentSynchronizer(url, user, password, append);
+    }
+
+    /**
+     * The user and password of {@code where}: from the settings.xml server {@code serverId}, or as given in the
+     * POM. Problems (both given, unknown server, undecryptable password) go to the list and give null.
+     */
+    static Credentials credentials(String where, String serverIdText, String userText, String passwordText,
+                                   String userElement, String passwordElement, CredentialSource source, Problems problems) {
+        String serverId = trimToNull(serverIdText);
+        String user = trimToNull(userText);
+        Secret password = Secret.of(passwordText == null || passwordText.isEmpty() ? null : passwordText);
+        if (serverId == null) {
+            return new Credentials(user, password);
+        }
+        if (user != null || password != null) {
+            problems.add(where + ": set serverId or " + userElement + "/" + passwordElement + ", not both");
+        }
+        try {
+            Optional<Credentials> found = source.lookup(serverId);
+            if (found.isEmpty()) {
+                problems.add(where + "/serverId: no <server> with id '" + serverId
+                        + "' in settings.xml; add one with <username> and <password>");
+                return null;
+            }
+            return found.get();
+        } catch (CredentialSource.Unavailable e) {
+            // Listed with the other problems, not an abort: the user sees everything to fix at once.
+            problems.add(where + "/serverId: " + e.getMessage());
+            return null;
+        }
     }
 
     static String confDirectory(String value, Problems problems) {

@@ -24,9 +24,16 @@ public final class TopologyValidator {
     private static final int MAX_OFFSET = 65535 - LARGEST_STOCK_PORT;
 
     private final CredentialSource credentials;
+    private final DriverSource drivers;
 
     public TopologyValidator(CredentialSource credentials) {
+        this(credentials, DriverSource.NONE);
+    }
+
+    /** @param drivers resolves {@code databases/driver} (a driver that does not resolve is a validation problem) */
+    public TopologyValidator(CredentialSource credentials, DriverSource drivers) {
         this.credentials = credentials;
+        this.drivers = drivers;
     }
 
     public Cluster validate(ClusterInput input) throws InvalidTopologyException {
@@ -46,13 +53,14 @@ public final class TopologyValidator {
         List<XmlEdit> xmlEdits = Settings.xmlEdits("xmlEdits", input.xmlEdits, problems);
         List<Node> nodes = nodes(input, problems);
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
+        Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidTopologyException(problems.list);
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
         return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
-                confDirectory);
+                confDirectory, databases);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */

@@ -2,7 +2,10 @@ package io.github.wso2cluster.verify;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,11 +23,15 @@ public final class ClusterVerifier {
             new PortConflictCheck(),
             new DeploymentSynchronizerCheck(),
             new ProxyPortsCheck(),
+            new DatasourcesCheck(),
+            new RegistryMountsCheck(),
+            new UserStoreCheck(),
+            new LocalRegistryCheck(),
             new PlaceholdersCheck());
 
     /** Every check name {@code skipChecks} accepts: the static checks and the live one. */
     public List<String> checkNames() {
-        return Stream.concat(checks.stream().map(Check::name), Stream.of(LiveCluster.CHECK)).toList();
+        return Stream.concat(checks.stream().map(Check::name), Stream.of(LiveCluster.CHECK, LiveDatabases.CHECK)).toList();
     }
 
     /**
@@ -43,13 +50,20 @@ public final class ClusterVerifier {
     public VerifyResult verify(List<NodeFacts> nodes, Set<String> skip) {
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
+        Map<String, String> notApplicable = new LinkedHashMap<>();
         for (Check check : checks) {
-            if (!skip.contains(check.name())) {
+            if (skip.contains(check.name())) {
+                continue;
+            }
+            Optional<String> reason = check.notApplicable(nodes);
+            if (reason.isPresent()) {
+                notApplicable.put(check.name(), reason.get());
+            } else {
                 check.run(nodes, new Findings(check.name(), findings));
                 ran.add(check.name());
             }
         }
         List<String> skipped = checkNames().stream().filter(skip::contains).toList();
-        return new VerifyResult(ran, skipped, nodes, findings, null);
+        return new VerifyResult(ran, skipped, notApplicable, nodes, findings, List.of());
     }
 }

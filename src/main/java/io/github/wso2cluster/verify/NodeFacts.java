@@ -42,7 +42,9 @@ public final class NodeFacts {
             byte[] bytes = named.files().get(file);
             try {
                 if (bytes == null) {
-                    facts.readProblems.add(new String[] {file, "the file is missing"});
+                    if (NodeFiles.requiredFiles(named.paths()).contains(file)) {
+                        facts.readProblems.add(new String[] {file, "the file is missing"});
+                    }
                 } else {
                     facts.files.put(file, XmlSource.parse(file, bytes));
                 }
@@ -75,7 +77,7 @@ public final class NodeFacts {
         return snapshot.source();
     }
 
-    ConfigPaths paths() {
+    public ConfigPaths paths() {
         return snapshot.paths();
     }
 
@@ -105,6 +107,18 @@ public final class NodeFacts {
     /** carbon.xml's values. */
     CarbonFacts carbon() {
         return new CarbonFacts(values(paths().carbon()));
+    }
+
+    /** master-datasources.xml, registry.xml and user-mgt.xml. */
+    DatabaseFacts databases() {
+        return new DatabaseFacts(values(paths().datasources()), values(paths().registry()), values(paths().userManagement()));
+    }
+
+    /** The node's {@code cluster/hosts} lines (configure-cluster's hostsEntries), or none. */
+    List<String> hostsEntries() {
+        byte[] hosts = snapshot.files().get(NodeFiles.HOSTS);
+        return hosts == null ? List.of() : new String(hosts, java.nio.charset.StandardCharsets.UTF_8).lines()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** Manager or worker: node.properties, else an enabled synchronizer that commits, else the subDomain. */

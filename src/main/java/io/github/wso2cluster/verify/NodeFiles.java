@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class NodeFiles {
     static final String NODE_PROPERTIES = NodeProperties.PATH;
+    /** The hostsEntries configure-cluster ships; the live database check resolves host names through them. */
+    static final String HOSTS = "cluster/hosts";
     /** A Carbon kernel's Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}), anywhere under the top folder. */
     private static final Pattern BUNDLE_PATH = Pattern.compile("(?:.*/)?components/plugins/(hazelcast_[^/]*\\.jar)");
 
@@ -82,6 +85,7 @@ public final class NodeFiles {
     private static NodeFacts fromFolder(String name, Path folder, Path top, String confDirectory) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         readFolderFile(top, NODE_PROPERTIES, contents);
+        readFolderFile(top, HOSTS, contents);
         ConfigPaths paths = paths(confDirectory, contents, f -> Files.isDirectory(top.resolve(f)));
         for (String path : configFiles(paths)) {
             readFolderFile(top, path, contents);
@@ -134,6 +138,7 @@ public final class NodeFiles {
                 }
             }
             readZipFile(zip, top, NODE_PROPERTIES, contents);
+            readZipFile(zip, top, HOSTS, contents);
             ConfigPaths paths = paths(confDirectory, contents,
                     folder -> relative.stream().anyMatch(p -> p.startsWith(folder + "/")));
             for (String path : configFiles(paths)) {
@@ -194,7 +199,55 @@ public final class NodeFiles {
                 bundles.stream().sorted().distinct().toList()));
     }
 
+    /**
+     * Copies the jars of the node's library folder ({@code repository/components/lib}, where configure-cluster puts
+     * the JDBC driver) into {@code into}, for the live database check. Only that folder's {@code *.jar} entries
+     * are read.
+     *
+     * @return the copied jars (none when the node has no library folder)
+     */
+    public static List<Path> copyLibraries(NodeFacts node, Path into) throws IOException {
+        Path source = Path.of(node.source());
+        String folder = node.paths().libraries() + "/";
+        Files.createDirectories(into);
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(source)) {
+            Path lib = topOf(source, node.paths().conf()).resolve(folder);
+            if (Files.isDirectory(lib)) {
+                try (Stream<Path> files = Files.list(lib)) {
+                    for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                        jars.add(Files.copy(jar, into.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING));
+                    }
+                }
+            }
+            return jars;
+        }
+        try (ZipFile zip = ZipFile.builder().setPath(source).setIgnoreLocalFileHeader(true).get()) {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            String top = topFolder(entries.stream().map(ZipArchiveEntry::getName).toList());
+            for (ZipArchiveEntry entry : entries) {
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(top + folder) && name.endsWith(".jar")
+                        && name.indexOf('/', (top + folder).length()) < 0) {
+                    Path jar = into.resolve(name.substring((top + folder).length()));
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    jars.add(jar);
+                }
+            }
+        }
+        return jars;
+    }
+
+    /** Every config file verify-cluster reads: the {@link #requiredFiles} and the database wiring's, when present. */
     static List<String> configFiles(ConfigPaths paths) {
+        return List.of(paths.axis2(), paths.carbon(), paths.catalina(), paths.datasources(), paths.registry(),
+                paths.userManagement());
+    }
+
+    /** The files every Carbon node has; the database wiring's are optional (a product may lack user-mgt.xml). */
+    static List<String> requiredFiles(ConfigPaths paths) {
         return List.of(paths.axis2(), paths.carbon(), paths.catalina());
     }
 }

@@ -3,6 +3,9 @@ package io.github.wso2cluster.verify;
 import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.CatalinaServer;
+import io.github.wso2cluster.config.MasterDatasources;
+import io.github.wso2cluster.config.RegistryConfig;
+import io.github.wso2cluster.config.UserManagement;
 import io.github.wso2cluster.config.XmlComment;
 import io.github.wso2cluster.config.XmlElement;
 import io.github.wso2cluster.config.XmlSource;
@@ -39,12 +42,33 @@ final class PlaceholderScan {
                 } else if (path.equals(node.paths().carbon())) {
                     values.addAll(new CarbonServer(source).clusterValues());
                     secrets.addAll(new CarbonServer(source).secrets());
-                } else {
+                } else if (path.equals(node.paths().catalina())) {
                     values.addAll(new CatalinaServer(source).clusterValues());
+                } else {
+                    values.addAll(path.equals(node.paths().datasources()) ? new MasterDatasources(source).clusterValues()
+                            : path.equals(node.paths().registry()) ? new RegistryConfig(source).clusterValues()
+                            : new UserManagement(source).clusterValues());
+                    secrets.addAll(passwords(source.root()));
                 }
                 found.addAll(scan(source, values, secrets));
             });
         }
+        return found;
+    }
+
+    /**
+     * Every element that holds a password: datasource {@code <password>}s, user-mgt.xml's admin {@code <Password>}
+     * and {@code <Property name="ConnectionPassword">}.
+     */
+    private static List<XmlElement> passwords(XmlElement element) {
+        List<XmlElement> found = new ArrayList<>();
+        String name = String.valueOf(element.attributeValue("name"));
+        if (element.localName().toLowerCase(java.util.Locale.ROOT).contains("password")
+                || name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+            found.add(element);
+            return found;
+        }
+        element.children().forEach(child -> found.addAll(passwords(child)));
         return found;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes {@code verify-cluster.txt} and {@code TEST-wso2-cluster.xml} (JUnit XML: one test case per check and
@@ -34,6 +35,14 @@ public final class Reports {
                 cases.append("  <testcase classname=\"").append(attr("wso2-cluster." + node.name()))
                         .append("\" name=\"").append(attr(check)).append("\" time=\"0\">\n")
                         .append("    <skipped message=\"skipped with skipChecks\"/>\n  </testcase>\n");
+            }
+            for (Map.Entry<String, String> check : result.notApplicable().entrySet()) {
+                tests++;
+                skipped++;
+                cases.append("  <testcase classname=\"").append(attr("wso2-cluster." + node.name()))
+                        .append("\" name=\"").append(attr(check.getKey())).append("\" time=\"0\">\n")
+                        .append("    <skipped message=\"").append(attr("not applicable: " + check.getValue()))
+                        .append("\"/>\n  </testcase>\n");
             }
             for (String check : result.checks()) {
                 tests++;

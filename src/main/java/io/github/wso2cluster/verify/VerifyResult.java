@@ -1,39 +1,62 @@
 package io.github.wso2cluster.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every finding of every check on every node, and how to print them.
  *
  * @param checks  the checks that ran
- * @param skipped the checks the user chose not to run ({@code skipChecks})
- * @param live    the live check's one-line outcome, or null when it did not run
+ * @param skipped       the checks the user chose not to run ({@code skipChecks})
+ * @param notApplicable the checks that do not apply to these nodes, each with why (skipped cases in the reports)
+ * @param live          the live checks' one-line outcomes (empty when none ran)
  */
-public record VerifyResult(List<String> checks, List<String> skipped, List<NodeFacts> nodes, List<Finding> findings,
-                           String live) {
+public record VerifyResult(List<String> checks, List<String> skipped, Map<String, String> notApplicable,
+                           List<NodeFacts> nodes, List<Finding> findings, List<String> live) {
 
     public VerifyResult {
         checks = List.copyOf(checks);
         skipped = List.copyOf(skipped);
+        notApplicable = Collections.unmodifiableMap(new LinkedHashMap<>(notApplicable));
         nodes = List.copyOf(nodes);
         findings = List.copyOf(findings);
+        live = List.copyOf(live);
     }
 
     public VerifyResult(List<String> checks, List<NodeFacts> nodes, List<Finding> findings) {
-        this(checks, List.of(), nodes, findings, null);
+        this(checks, List.of(), Map.of(), nodes, findings, List.of());
     }
 
-    /** This result with the live check's findings and outcome added. */
+    /** This result with the live Hazelcast check's findings and outcome added. */
     public VerifyResult withLive(LiveCluster.Outcome outcome) {
-        List<String> allChecks = new ArrayList<>(checks);
-        allChecks.add(LiveCluster.CHECK);
-        List<Finding> all = new ArrayList<>(findings);
-        all.addAll(outcome.findings());
+        List<Finding> all = new ArrayList<>(outcome.findings());
         if (!outcome.formed() && outcome.findings().isEmpty()) {
             nodes.forEach(n -> all.add(new Finding(Severity.ERROR, LiveCluster.CHECK, n.name(), null, 0, outcome.summary())));
         }
-        return new VerifyResult(allChecks, skipped, nodes, all, "live: " + outcome.summary());
+        return withLive(LiveCluster.CHECK, all, outcome.summary());
+    }
+
+    /** This result with a live check's findings and its one-line outcome added. */
+    public VerifyResult withLive(String check, List<Finding> checkFindings, String summary) {
+        List<String> allChecks = new ArrayList<>(checks);
+        allChecks.add(check);
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(checkFindings);
+        List<String> lines = new ArrayList<>(live);
+        lines.add(check + ": " + summary);
+        return new VerifyResult(allChecks, skipped, notApplicable, nodes, all, lines);
+    }
+
+    /** This result with a live check that could not run here, and why (a skipped case, never a silent pass). */
+    public VerifyResult withNotApplicable(String check, String reason) {
+        Map<String, String> more = new LinkedHashMap<>(notApplicable);
+        more.put(check, reason);
+        List<String> lines = new ArrayList<>(live);
+        lines.add(check + ": skipped, " + reason);
+        return new VerifyResult(checks, skipped, more, nodes, findings, lines);
     }
 
     public long errors() {
@@ -69,8 +92,12 @@ public record VerifyResult(List<String> checks, List<String> skipped, List<NodeF
         if (!skipped.isEmpty()) {
             text.append("skipped (skipChecks): ").append(String.join(", ", skipped)).append('\n');
         }
-        if (live != null) {
-            text.append(live).append('\n');
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        notApplicable.forEach((check, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(check));
+        byReason.forEach((reason, names) -> text.append("not applicable: ").append(String.join(", ", names))
+                .append(" (").append(reason).append(")\n"));
+        for (String line : live) {
+            text.append(line).append('\n');
         }
         for (NodeFacts node : nodes) {
             List<Finding> mine = of(node.name());

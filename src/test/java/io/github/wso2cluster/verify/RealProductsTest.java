@@ -14,6 +14,8 @@ import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.DatabaseInput;
+import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.input.NodeInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
@@ -78,6 +80,22 @@ class RealProductsTest {
         input.deploymentSynchronizer.setSvnPassword("${not-a-placeholder}@Word@");
         input.hostsEntries = List.of("10.0.0.20 carbondb.mysql-wso2.com");
         input.confDirectory = product.confDirectory;
+        // The shared registry where the product's set has registry.xml and master-datasources.xml, the shared user
+        // store where it has user-mgt.xml too (EI's integrator set has neither datasources file: see PROVENANCE).
+        Path conf = Fixtures.referenceRoot().resolve(product.set).resolve(product.confDirectory != null ? product.confDirectory
+                : product.set.startsWith("ei-") ? "conf" : "repository/conf");
+        if (Files.isRegularFile(conf.resolve("datasources/master-datasources.xml"))) {
+            input.databases = new DatabasesInput();
+            DatabaseInput registry = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:3306/REGISTRY_DB?autoReconnect=true", null);
+            registry.setUsername("regadmin");
+            registry.setPassword("${not-a-placeholder}@Word@");
+            input.databases.setRegistry(registry);
+            if (Files.isRegularFile(conf.resolve("user-mgt.xml"))) {
+                DatabaseInput users = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:3306/WSO2_USER_DB", null);
+                users.setUsername("umadmin");
+                input.databases.setUserStore(users);
+            }
+        }
         return input;
     }
 
@@ -141,7 +159,14 @@ class RealProductsTest {
                 assertEquals(List.of(), node.getValue(), node.getKey());
             }
         }
-        // The secret looks like two placeholders; it must not be scanned into any finding.
+        // Where the set has the files, the shared databases are wired and every database check ran.
+        if (cluster(product).databases != null) {
+            assertTrue(result.checks().containsAll(List.of("datasources", "registry-mounts", "user-store", "local-registry")),
+                    product + " " + result.checks());
+            assertEquals(List.of("false", "false", "true", "true"), nodes.stream().map(n -> n.databases().remoteInstances()
+                    .stream().filter(r -> "instanceid".equals(r.id())).findFirst().orElseThrow().readOnly()).toList(), product.toString());
+        }
+        // The secrets look like two placeholders; they must not be scanned into any finding.
         assertTrue(result.findings().stream().noneMatch(f -> f.message().contains("not-a-placeholder")
                 || f.message().contains("Word")), result.text());
     }

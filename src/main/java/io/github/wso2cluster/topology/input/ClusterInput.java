@@ -16,4 +16,5 @@ public class ClusterInput {
     public List<NodeInput> nodes = new ArrayList<>();
     public List<XmlEditInput> xmlEdits = new ArrayList<>();
     public String confDirectory;
+    public DatabasesInput databases;
 }

@@ -1,0 +1,119 @@
+package io.github.wso2cluster.topology;
+
+import io.github.wso2cluster.topology.input.DatabaseInput;
+import io.github.wso2cluster.topology.input.DatabasesInput;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code <databases>}: each database checked and given its defaults; problems go to the list. */
+final class DatabaseSettings {
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:([A-Za-z][A-Za-z0-9]*):\\S+");
+    private static final Pattern COORDINATES = Pattern.compile("[A-Za-z0-9._-]+:[A-Za-z0-9._-]+:[A-Za-z0-9._-]+");
+    static final String DEFAULT_MOUNT_TARGET = "/_system/nodes";
+
+    /** The contract's default driver class by JDBC subprotocol; another subprotocol needs driverClassName. */
+    private static final Map<String, String> DRIVERS = Map.of(
+            "mysql", "com.mysql.jdbc.Driver",
+            "mariadb", "org.mariadb.jdbc.Driver",
+            "postgresql", "org.postgresql.Driver",
+            "oracle", "oracle.jdbc.OracleDriver",
+            "sqlserver", "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+            "db2", "com.ibm.db2.jcc.DB2Driver",
+            "h2", "org.h2.Driver");
+
+    private DatabaseSettings() {
+    }
+
+    static Databases databases(DatabasesInput in, CredentialSource credentials, DriverSource drivers, Problems problems) {
+        if (in == null) {
+            return null;
+        }
+        SharedDatabase registry = database("databases/registry", in.getRegistry(), true, credentials, problems);
+        SharedDatabase userStore = database("databases/userStore", in.getUserStore(), false, credentials, problems);
+        String driver = Settings.trimToNull(in.getDriver());
+        Path jar = null;
+        if (driver != null) {
+            if (!COORDINATES.matcher(driver).matches()) {
+                problems.add("databases/driver: '" + driver + "' is not groupId:artifactId:version, e.g."
+                        + " com.mysql:mysql-connector-j:8.4.0");
+                driver = null;
+            } else {
+                try {
+                    jar = drivers.resolve(driver);
+                } catch (DriverSource.Unresolvable e) {
+                    problems.add("databases/driver: " + driver + " does not resolve (" + e.getMessage() + "); check the"
+                            + " coordinates, or that your repositories (settings.xml mirrors) serve it");
+                    driver = null;
+                }
+            }
+        }
+        if (registry == null && userStore == null && in.getRegistry() == null && in.getUserStore() == null && driver == null) {
+            problems.add("databases: is empty; configure <registry>, <userStore> and/or <driver>, or remove it");
+        }
+        return new Databases(registry, userStore, driver, jar);
+    }
+
+    private static SharedDatabase database(String where, DatabaseInput in, boolean registry, CredentialSource credentials,
+                                           Problems problems) {
+        if (in == null) {
+            return null;
+        }
+        int before = problems.size();
+        String url = Settings.trimToNull(in.getUrl());
+        String subprotocol = null;
+        if (url == null) {
+            problems.add(where + "/url: is required, e.g. jdbc:mysql://carbondb.example.com:3306/"
+                    + (registry ? "REGISTRY_DB" : "WSO2_USER_DB"));
+        } else {
+            Matcher matcher = JDBC_URL.matcher(url);
+            if (!matcher.matches()) {
+                problems.add(where + "/url: '" + url + "' is not a JDBC URL (jdbc:<subprotocol>:...), e.g."
+                        + " jdbc:mysql://carbondb.example.com:3306/" + (registry ? "REGISTRY_DB" : "WSO2_USER_DB"));
+            } else {
+                subprotocol = matcher.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        Credentials login = Settings.credentials(where, in.getServerId(), in.getUsername(), in.getPassword(),
+                "username", "password", credentials, problems);
+        if (login != null && login.user() == null) {
+            problems.add(where + ": no database user; set <serverId> (a settings.xml <server> with <username> and"
+                    + " <password>) or <username>");
+        }
+        String driverClass = Settings.trimToNull(in.getDriverClassName());
+        if (driverClass == null && subprotocol != null) {
+            driverClass = DRIVERS.get(subprotocol);
+            if (driverClass == null) {
+                problems.add(where + "/driverClassName: is required for jdbc:" + subprotocol + ": URLs (known without it: "
+                        + String.join(", ", DRIVERS.keySet().stream().sorted().toList()) + ")");
+            }
+        }
+        String validationQuery = Optional.ofNullable(Settings.trimToNull(in.getValidationQuery()))
+                .orElse(defaultValidationQuery(subprotocol));
+        String mountTarget = Settings.trimToNull(in.getMountTarget());
+        if (!registry && mountTarget != null) {
+            problems.add(where + "/mountTarget: only the registry is mounted; remove it here");
+        } else if (registry && mountTarget == null) {
+            mountTarget = DEFAULT_MOUNT_TARGET;
+        } else if (registry && (!mountTarget.startsWith("/") || mountTarget.contains("..") || mountTarget.contains("<"))) {
+            problems.add(where + "/mountTarget: '" + mountTarget + "' is not a registry path; give an absolute one"
+                    + " such as /_system/asNodes");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new SharedDatabase(url, login.user(), login.password() == null ? Secret.of("") : login.password(),
+                driverClass, validationQuery, mountTarget);
+    }
+
+    /** WSO2's documented queries: Oracle needs FROM DUAL, DB2 its dummy table; every other database takes SELECT 1. */
+    private static String defaultValidationQuery(String subprotocol) {
+        if ("oracle".equals(subprotocol)) {
+            return "SELECT 1 FROM DUAL";
+        }
+        return "db2".equals(subprotocol) ? "SELECT 1 FROM SYSIBM.SYSDUMMY1" : "SELECT 1";
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.wso2cluster.topology;
+
+import java.nio.file.Path;
+
+/**
+ * The cluster's shared databases ({@code <databases>}).
+ *
+ * @param registry   the shared registry database, or null
+ * @param userStore  the shared user store database, or null
+ * @param driver     the driver's {@code groupId:artifactId:version}, or null
+ * @param driverJar  the resolved driver jar (null without {@code driver})
+ */
+public record Databases(SharedDatabase registry, SharedDatabase userStore, String driver, Path driverJar) {
+    /** master-datasources.xml name and JNDI name of the shared registry datasource. */
+    public static final String REGISTRY_DATASOURCE = "WSO2_REGISTRY_DB";
+    public static final String REGISTRY_JNDI = "jdbc/WSO2RegistryDB";
+    /** master-datasources.xml name and JNDI name of the shared user store datasource. */
+    public static final String USER_DATASOURCE = "WSO2_USER_DB";
+    public static final String USER_JNDI = "jdbc/WSO2UMDB";
+
+    /** The driver jar's file name in a node, {@code <artifactId>-<version>.jar}. */
+    public String driverFileName() {
+        String[] parts = driver.split(":");
+        return parts[1] + "-" + parts[parts.length - 1] + ".jar";
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.wso2cluster.topology;
+
+/**
+ * One database every node shares (the registry or the user store), validated, with every default applied.
+ * The password is a {@link Secret}, so printing this record never shows it.
+ *
+ * @param password    empty secret for a user without password; never null
+ * @param mountTarget where {@code /_system/config} is mounted (registry only; null for the user store)
+ */
+public record SharedDatabase(String url, String user, Secret password, String driverClassName, String validationQuery,
+                             String mountTarget) {
+
+    /** registry.xml's {@code cacheId}: Carbon keys the registry cache by exactly this string. */
+    public String cacheId() {
+        return user + "@" + url;
+    }
+}

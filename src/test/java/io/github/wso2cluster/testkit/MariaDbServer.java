@@ -1,0 +1,162 @@
+package io.github.wso2cluster.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real MariaDB server (Debian's {@code mariadb-server}) for the tests: a fresh data folder under the given
+ * folder (in {@code target/}), {@code mariadbd --no-defaults} on a free loopback port, users and databases
+ * from an init script. Stopped by its process (and a shutdown hook) whatever happens; where the binaries are
+ * missing the calling test is skipped, saying so ({@code .ci/run} installs them).
+ */
+public final class MariaDbServer implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path folder;
+    private final Thread hook;
+
+    private MariaDbServer(Process process, int port, Path folder) {
+        this.process = process;
+        this.port = port;
+        this.folder = folder;
+        this.hook = new Thread(process::destroyForcibly, "stop-mariadb");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The server's pid (for tests that check it is gone). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public static Optional<Path> binary(String name) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"));
+        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts a server whose init script ({@code --init-file}) creates the test's users and databases. */
+    public static MariaDbServer start(Path folder, String initSql) throws IOException, InterruptedException {
+        Optional<Path> server = binary("mariadbd");
+        Optional<Path> install = binary("mariadb-install-db");
+        Assumptions.assumeTrue(server.isPresent() && install.isPresent(), "MariaDB is not installed (Debian package"
+                + " mariadb-server: mariadbd, mariadb-install-db); .ci/run installs it. Skipping the live database test.");
+        Files.createDirectories(folder);
+        Path data = folder.resolve("data");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> installCommand = new ArrayList<>(List.of(install.get().toString(), "--no-defaults",
+                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+        if (root) {
+            installCommand.add("--user=root");
+        }
+        run(installCommand, folder.resolve("install.log"));
+        Path init = folder.resolve("init.sql");
+        Files.writeString(init, initSql, StandardCharsets.UTF_8);
+        int port = freePort();
+        // A Unix socket path must stay under 108 bytes; a deep build folder gets a short temporary one.
+        Path socket = folder.resolve("mysqld.sock");
+        if (socket.toAbsolutePath().toString().length() > 100) {
+            socket = Files.createTempDirectory("mdb").resolve("s");
+        }
+        List<String> command = new ArrayList<>(List.of(server.get().toString(), "--no-defaults", "--datadir=" + data,
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socket, "--pid-file=" + folder.resolve("mysqld.pid"),
+                "--skip-name-resolve", "--init-file=" + init, "--log-error=" + folder.resolve("error.log"),
+                "--innodb-buffer-pool-size=16M", "--skip-log-bin"));
+        if (root) {
+            command.add("--user=root");
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("mariadbd.out").toFile()).start();
+        MariaDbServer started = new MariaDbServer(process, port, folder);
+        try {
+            started.awaitReady();
+        } catch (IOException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Path log = folder.resolve("error.log");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("mariadbd exited with " + process.exitValue() + ": " + tail(log));
+            }
+            boolean ready = Files.isRegularFile(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("ready for connections");
+            if (ready && accepts()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("mariadbd did not get ready in 30 s: " + tail(log));
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command.get(0) + " did not finish in 60 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(command.get(0) + " failed with " + process.exitValue() + ": " + tail(log));
+        }
+    }
+
+    /** A loopback port nothing listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook stops the server.
+        }
+    }
+}
