@@ -9,10 +9,13 @@ def expected = [
     "nodes[3] 'Worker_3': id 'Worker_3' is not a valid classifier",
     "nodes[3] 'Worker_3': localMemberHost is required",
     "nodes: no node has role manager",
+    "databases/registry/url: 'mysql://carbondb:3306/REGISTRY_DB' is not a JDBC URL (jdbc:<subprotocol>:...)",
+    "databases/registry/serverId: no <server> with id 'no-such-server' in settings.xml",
+    "databases/driver: com.mysql:mysql-connector-j:0.0.0-missing does not resolve (",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : "problems not reported: ${missing}"
-assert log.contains('The cluster description has 10 problems (nothing was written)')
+assert log.contains('The cluster description has 13 problems (nothing was written)')
 assert !log.contains('\tat io.github') : 'a plain message, no stack trace'
 File target = new File(basedir, 'target')
 assert !target.exists() || !target.listFiles().any { it.name.endsWith('.zip') } : 'no node zip may be written'

@@ -138,7 +138,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         if (live && !skipped.contains(LiveDatabases.CHECK)) {
             LiveDatabases.Outcome databases = runLiveDatabases(nodes, layout);
             result = databases.notApplicable() != null ? result.withNotApplicable(LiveDatabases.CHECK, databases.notApplicable())
-                    : result.withLive(LiveDatabases.CHECK, databases.findings(), databases.summary());
+                    : result.withLive(LiveDatabases.CHECK, databases.findings(), LiveDatabases.CHECK + ": " + databases.summary());
         }
         result.live().forEach(line -> getLog().info(line));
         try {

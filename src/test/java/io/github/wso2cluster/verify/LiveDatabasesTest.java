@@ -136,7 +136,7 @@ class LiveDatabasesTest {
                     + "/(REGISTRY_DB|WSO2_USER_DB)\\?autoReconnect=true as '(regadmin|umadmin)@127\\.0\\.0\\.1': MySQL .*MariaDB.*"),
                     finding.message());
         }
-        String text = result.withLive(LiveDatabases.CHECK, outcome.findings(), outcome.summary()).text();
+        String text = result.withLive(LiveDatabases.CHECK, outcome.findings(), "live-database: " + outcome.summary()).text();
         assertTrue(text.contains("live-database: 2 of 2 shared databases answered"), text);
         assertFalse(text.contains(REGISTRY_PASSWORD) || text.contains(USER_PASSWORD), text);
     }
