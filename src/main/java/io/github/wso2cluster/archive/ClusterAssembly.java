@@ -10,10 +10,13 @@ import io.github.wso2cluster.config.ConfigPaths;
 import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
+import io.github.wso2cluster.config.CatalinaServer;
+import io.github.wso2cluster.config.NginxConfig;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +52,10 @@ public final class ClusterAssembly {
      *
      * @param configurations by node id; empty when nothing had to be configured (every input unchanged)
      * @param rebuilt        the ids of the nodes whose zips were written by this run (the others were up to date)
+     * @param nginxConfig    the load balancer's configuration, or null when the cluster has no {@code loadBalancer}
      */
     public record Result(List<Node> nodes, Map<String, NodeConfiguration> configurations, List<AssembledNode> zips,
-                         List<String> rebuilt) {
+                         List<String> rebuilt, Path nginxConfig) {
     }
 
     private final Reporter reporter;
@@ -73,8 +77,9 @@ public final class ClusterAssembly {
         FileDigests files = new FileDigests();
         String inputs = ClusterFingerprint.of(cluster, request, files);
         Optional<List<AssembledNode>> unchanged = state.unchangedRun(inputs, ids(cluster));
-        if (unchanged.isPresent()) {
-            return new Result(cluster.nodes(), Map.of(), unchanged.get(), List.of());
+        Path nginx = cluster.loadBalancer() == null ? null : layout.nginxConfig();
+        if (unchanged.isPresent() && (nginx == null || Files.isRegularFile(nginx))) {
+            return new Result(cluster.nodes(), Map.of(), unchanged.get(), List.of(), nginx);
         }
         try (BuildLock lock = BuildLock.tryAcquire(state.lockFile())) {
             if (lock.exclusive()) {
@@ -163,12 +168,35 @@ public final class ClusterAssembly {
         }
         Map<String, NodeConfiguration> configurations = new LinkedHashMap<>();
         archives.forEach(archive -> configurations.put(archive.nodeId(), archive.configuration()));
+        Path nginx = writeLoadBalancer(cluster, configurations, request.layout());
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
         AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 List.copyOf(configurations.values()), ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
                         z.zip().getFileName().toString(), z.sha256())).toList()));
-        return new Result(cluster.nodes(), configurations, ordered, rebuilt);
+        return new Result(cluster.nodes(), configurations, ordered, rebuilt, nginx);
+    }
+
+    /**
+     * Writes the nginx configuration from the nodes as configured (their effective web ports), or removes one a
+     * previous build wrote when the POM no longer has {@code loadBalancer}.
+     */
+    private static Path writeLoadBalancer(Cluster cluster, Map<String, NodeConfiguration> configurations,
+                                          OutputLayout layout) throws IOException {
+        Path file = layout.nginxConfig();
+        if (cluster.loadBalancer() == null) {
+            Files.deleteIfExists(file);
+            return null;
+        }
+        List<NginxConfig.Backend> backends = new ArrayList<>();
+        for (Node node : cluster.nodes()) {
+            CatalinaServer.WebPorts ports = configurations.get(node.id()).ports();
+            backends.add(new NginxConfig.Backend(node.id(), node.isManager(), node.localMemberHost(), ports.http(), ports.https()));
+        }
+        Files.createDirectories(file.getParent());
+        AtomicFiles.writeIfChanged(file, NginxConfig.render(cluster.domain(), cluster.loadBalancer(), cluster.proxyPorts(),
+                backends).getBytes(StandardCharsets.UTF_8));
+        return file;
     }
 
     /** The node's overlay plus the JDBC driver of {@code databases/driver}, in the distribution's library folder. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class CatalinaServer {
     public static final String PROXY_PORT = "proxyPort";
+    public static final String JVM_ROUTE = "jvmRoute";
     private static final String PORT = "port";
 
     private final XmlSource source;
@@ -37,6 +38,28 @@ public final class CatalinaServer {
         if (proxyPorts.https() != null) {
             editor.setAttribute(required(true), PROXY_PORT, String.valueOf(proxyPorts.https()));
         }
+    }
+
+    /**
+     * Sets Tomcat's {@code jvmRoute} on the {@code <Engine>}: Tomcat then ends every session id with
+     * {@code .<route>}, which the load balancer maps back to this node (session affinity {@code route}).
+     */
+    public void configureRoute(XmlEditor editor, String route) throws ConfigFileException {
+        XmlElement engine = engine().orElseThrow(() -> new ConfigFileException(source.fileName() + ": has no <Engine>"
+                + " under <Server>/<Service> to set jvmRoute on; restore the stock <Engine name=\"Catalina\">, or set"
+                + " loadBalancer/sessionAffinity to hash or none"));
+        editor.setAttribute(engine, JVM_ROUTE, route);
+    }
+
+    /** The first {@code <Engine>}, whose {@code jvmRoute} Tomcat appends to session ids. */
+    public Optional<XmlElement> engine() {
+        for (XmlElement service : source.root().children("Service")) {
+            Optional<XmlElement> engine = service.child("Engine");
+            if (engine.isPresent()) {
+                return engine;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The node's HTTP and HTTPS ports: the connectors' {@code port} plus the offset (stock ports if unreadable). */
@@ -88,7 +111,7 @@ public final class CatalinaServer {
                 || "https".equalsIgnoreCase(connector.attributeValue("scheme"));
     }
 
-    /** Where the cluster depends on a value: every connector. */
+    /** Where the cluster depends on a value: every connector, and the Engine's start tag (its jvmRoute). */
     public List<XmlElement> clusterValues() {
         List<XmlElement> all = new ArrayList<>(connectors(false));
         all.addAll(connectors(true));

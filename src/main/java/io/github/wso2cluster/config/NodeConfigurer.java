@@ -2,6 +2,7 @@ package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.SessionAffinity;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.XmlEdit;
 import java.io.IOException;
@@ -46,8 +47,15 @@ public final class NodeConfigurer {
                 editor -> new Axis2Clustering(editor.source()).configure(editor, cluster, node));
         edit(files, paths.carbon(), true, editsByFile, replaced, changes,
                 editor -> new CarbonServer(editor.source()).configure(editor, cluster, node, warnings));
-        XmlSource catalinaSource = edit(files, paths.catalina(), cluster.proxyPorts() != null, editsByFile,
-                replaced, changes, editor -> new CatalinaServer(editor.source()).configure(editor, cluster.proxyPorts()));
+        boolean route = cluster.loadBalancer() != null && cluster.loadBalancer().sessionAffinity() == SessionAffinity.ROUTE;
+        XmlSource catalinaSource = edit(files, paths.catalina(), cluster.proxyPorts() != null || route, editsByFile,
+                replaced, changes, editor -> {
+                    CatalinaServer catalina = new CatalinaServer(editor.source());
+                    catalina.configure(editor, cluster.proxyPorts());
+                    if (route) {
+                        catalina.configureRoute(editor, node.id());
+                    }
+                });
         Databases databases = cluster.databases();
         if (databases != null && (databases.registry() != null || databases.userStore() != null)) {
             edit(files, paths.datasources(), true, editsByFile, replaced, changes,

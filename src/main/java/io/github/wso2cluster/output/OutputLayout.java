@@ -33,6 +33,11 @@ public record OutputLayout(Path buildDirectory, String finalName) {
     }
 
     /** The text and JUnit reports' folder. */
+    /** The generated nginx configuration ({@code loadBalancer}), attached with classifier nginx. */
+    public Path nginxConfig() {
+        return work().resolve("nginx").resolve("wso2-cluster.conf");
+    }
+
     public Path reports() {
         return work();
     }

@@ -12,6 +12,7 @@ import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
+import io.github.wso2cluster.topology.input.LoadBalancerInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
 import io.github.wso2cluster.topology.Node;
@@ -157,6 +158,24 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     @Parameter
     private DatabasesInput databases;
 
+    /**
+     * The nginx load balancer in front of the cluster: writes
+     * <code>target/wso2-cluster/nginx/wso2-cluster.conf</code> (attached with classifier <code>nginx</code>, type
+     * <code>conf</code>), an <code>http</code>-context file for nginx's <code>conf.d/</code>:
+     * <ul>
+     * <li><code>sessionAffinity</code>: <code>route</code> (default: each node's catalina-server.xml
+     * <code>&lt;Engine&gt;</code> gets <code>jvmRoute</code> = its id, and nginx maps <code>JSESSIONID</code>
+     * to that node), <code>hash</code> (consistent hash of the cookie) or <code>none</code> (round robin);</li>
+     * <li><code>sslCertificate</code>, <code>sslCertificateKey</code>: paths on the load balancer host, required
+     * with <code>proxyPorts/https</code>;</li>
+     * <li><code>mgtSslCertificate</code>, <code>mgtSslCertificateKey</code>: for <code>mgtHostName</code>
+     * (default: the ones above).</li>
+     * </ul>
+     * Needs <code>hostName</code> and <code>proxyPorts</code>.
+     */
+    @Parameter
+    private LoadBalancerInput loadBalancer;
+
     /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
     @Parameter(property = PluginProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
     private File overlayDirectory;
@@ -217,6 +236,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             for (AssembledNode zip : result.zips()) {
                 projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
             }
+            if (result.nginxConfig() != null) {
+                getLog().info("Load balancer: " + result.nginxConfig() + " (" + cluster.loadBalancer().sessionAffinity().id()
+                        + " session affinity); put it in nginx's conf.d/");
+                projectHelper.attachArtifact(project, "conf", "nginx", result.nginxConfig().toFile());
+            }
         } catch (ClusterBuildException | ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -262,6 +286,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.xmlEdits = xmlEdits == null ? new ArrayList<>() : xmlEdits;
         input.confDirectory = confDirectory;
         input.databases = databases;
+        input.loadBalancer = loadBalancer;
         try {
             return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter),
                     artifacts.drivers(project, session)).validate(input);

@@ -7,6 +7,10 @@ import io.github.wso2cluster.verify.Finding;
 import io.github.wso2cluster.verify.HazelcastVersions;
 import io.github.wso2cluster.verify.LiveCluster;
 import io.github.wso2cluster.verify.LiveDatabases;
+import io.github.wso2cluster.verify.LiveLoadBalancer;
+import io.github.wso2cluster.verify.BalancerFacts;
+import io.github.wso2cluster.config.ConfigFileException;
+import java.nio.charset.StandardCharsets;
 import io.github.wso2cluster.verify.NodeFiles;
 import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.verify.NodeFacts;
@@ -121,7 +125,10 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         OutputLayout layout = new OutputLayout(buildDirectory, null);
         Path reportFolder = layout.reports();
 
-        ClusterVerifier verifier = new ClusterVerifier();
+        // The load balancer's configuration is this build's: nodes given with archives come from elsewhere.
+        Path nginxConfig = archives == null && !standalone ? layout.nginxConfig() : null;
+        BalancerFacts balancer = balancer(nginxConfig);
+        ClusterVerifier verifier = new ClusterVerifier(balancer);
         Set<String> skipped = skippedChecks(verifier);
         if (live && liveTimeout <= 0) {
             throw new MojoFailureException("liveTimeout is " + liveTimeout + "; give the seconds the live check may wait"
@@ -139,6 +146,9 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
             LiveDatabases.Outcome databases = runLiveDatabases(nodes, layout);
             result = databases.notApplicable() != null ? result.withNotApplicable(LiveDatabases.CHECK, databases.notApplicable())
                     : result.withLive(LiveDatabases.CHECK, databases.findings(), LiveDatabases.CHECK + ": " + databases.summary());
+        }
+        if (live && !skipped.contains(LiveLoadBalancer.CHECK)) {
+            result = runLiveLoadBalancer(result, nodes, balancer, nginxConfig, layout, standalone);
         }
         result.live().forEach(line -> getLog().info(line));
         try {
@@ -219,6 +229,43 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted during the live database check", e);
+        }
+    }
+
+    private BalancerFacts balancer(Path nginxConfig) throws MojoFailureException {
+        if (nginxConfig == null || !Files.isRegularFile(nginxConfig)) {
+            return null;
+        }
+        try {
+            return BalancerFacts.parse("target/" + OutputLayout.FOLDER + "/nginx/" + nginxConfig.getFileName(),
+                    Files.readString(nginxConfig, StandardCharsets.UTF_8));
+        } catch (ConfigFileException e) {
+            throw new MojoFailureException("The load balancer's configuration is not valid nginx syntax: " + e.getMessage()
+                    + "; run configure-cluster again to regenerate it");
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot read " + nginxConfig + ": " + e.getMessage());
+        }
+    }
+
+    private VerifyResult runLiveLoadBalancer(VerifyResult result, List<NodeFacts> nodes, BalancerFacts balancer,
+                                             Path nginxConfig, OutputLayout layout, boolean standalone)
+            throws MojoExecutionException {
+        if (balancer == null) {
+            return result.withNotApplicable(LiveLoadBalancer.CHECK, standalone || archives != null
+                    ? "nodes given with archives: the load balancer's configuration is this build's, not theirs"
+                    : "no load balancer configuration (configure <loadBalancer>)");
+        }
+        try {
+            LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(nodes, balancer,
+                    Files.readString(nginxConfig, StandardCharsets.UTF_8), layout.work().resolve("live-nginx"));
+            return outcome.notApplicable() != null ? result.withNotApplicable(LiveLoadBalancer.CHECK, outcome.notApplicable())
+                    : result.withLive(LiveLoadBalancer.CHECK, outcome.findings(), LiveLoadBalancer.CHECK + ": " + outcome.summary());
+        } catch (IOException e) {
+            throw new MojoExecutionException("The live load-balancer check could not set up nginx under " + layout.work()
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted during the live load-balancer check (nginx was stopped)", e);
         }
     }
 

@@ -11,11 +11,12 @@ import java.util.Optional;
  * @param deploymentSynchronizer null when not configured (carbon.xml's block is then left alone)
  * @param confDirectory    the configuration directory the POM chose (relative to the top folder), or null to detect it
  * @param databases        the shared databases, or null when not configured
+ * @param loadBalancer     the nginx load balancer, or null when not configured
  */
 public record Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers,
                       ProxyPorts proxyPorts, DeploymentSynchronizer deploymentSynchronizer,
                       List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits,
-                      String confDirectory, Databases databases) {
+                      String confDirectory, Databases databases, LoadBalancer loadBalancer) {
 
     public Cluster {
         wellKnownMembers = List.copyOf(wellKnownMembers);

@@ -54,13 +54,15 @@ public final class TopologyValidator {
         List<Node> nodes = nodes(input, problems);
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
+        LoadBalancer loadBalancer = LoadBalancerSettings.loadBalancer(input.loadBalancer, Settings.trimToNull(input.hostName),
+                Settings.trimToNull(input.mgtHostName), proxyPorts, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidTopologyException(problems.list);
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
         return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
-                confDirectory, databases);
+                confDirectory, databases, loadBalancer);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */

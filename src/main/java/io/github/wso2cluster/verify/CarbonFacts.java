@@ -19,6 +19,14 @@ final class CarbonFacts {
         return file.text(view.flatMap(c -> c.synchronizer(child)));
     }
 
+    Located hostName() {
+        return file.text(view.flatMap(CarbonServer::hostName));
+    }
+
+    Located mgtHostName() {
+        return file.text(view.flatMap(CarbonServer::mgtHostName));
+    }
+
     Located offset() {
         return file.text(view.flatMap(CarbonServer::offset));
     }

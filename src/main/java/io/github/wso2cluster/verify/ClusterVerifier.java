@@ -11,7 +11,15 @@ import java.util.stream.Stream;
 
 /** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
-    private final List<Check> checks = List.of(
+    private final List<Check> checks;
+
+    public ClusterVerifier() {
+        this(null);
+    }
+
+    /** @param balancer the load balancer's generated configuration, or null (the load-balancer check does not apply) */
+    public ClusterVerifier(BalancerFacts balancer) {
+        checks = List.of(
             new ConfigFilesReadableCheck(),
             new ClusteringEnabledCheck(),
             new DomainCheck(),
@@ -27,11 +35,13 @@ public final class ClusterVerifier {
             new RegistryMountsCheck(),
             new UserStoreCheck(),
             new LocalRegistryCheck(),
+            new LoadBalancerCheck(balancer),
             new PlaceholdersCheck());
+    }
 
     /** Every check name {@code skipChecks} accepts: the static checks and the live one. */
     public List<String> checkNames() {
-        return Stream.concat(checks.stream().map(Check::name), Stream.of(LiveCluster.CHECK, LiveDatabases.CHECK)).toList();
+        return Stream.concat(checks.stream().map(Check::name), Stream.of(LiveCluster.CHECK, LiveDatabases.CHECK, LiveLoadBalancer.CHECK)).toList();
     }
 
     /**

@@ -37,6 +37,14 @@ final class LoopbackPlan {
         return ports.get(address);
     }
 
+    /**
+     * The loopback port of another address of the cluster (a node's web port, for the load balancer's check),
+     * taken from the same table, so one {@code host:port} is one loopback port whatever reaches it.
+     */
+    int portFor(String host, int port) {
+        return ports.computeIfAbsent(MemberAddress.of(host, port), a -> freePort(ports.values()));
+    }
+
     /** The node at an address, or "no node". */
     String nodeAt(MemberAddress address) {
         return nodeAt.getOrDefault(address, "no node");

@@ -155,6 +155,18 @@ public final class NodeFacts {
 
     // ---- catalina-server.xml
 
+    /** The Engine's {@code jvmRoute} (session affinity route); absent value when not set. */
+    Located jvmRoute() {
+        FileValues catalina = values(paths().catalina());
+        return catalina.at(catalina.source().flatMap(s -> new CatalinaServer(s).engine()),
+                e -> e.attributeValue(CatalinaServer.JVM_ROUTE));
+    }
+
+    /** The address the load balancer reaches this node's web port on: its localMemberHost and HTTP(S) port. */
+    Optional<String> webAddress(boolean secure) {
+        return axis2().memberAddress().map(member -> member.host() + ":" + openPorts().get(secure ? "HTTPS" : "HTTP"));
+    }
+
     /** proxyPort of the first HTTP (secure=false) or HTTPS connector; absent value when not set. */
     Located proxyPort(boolean secure) {
         FileValues catalina = values(paths().catalina());

@@ -11,6 +11,8 @@ import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
+import io.github.wso2cluster.topology.input.DatabaseInput;
+import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.NodeInput;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -113,7 +115,8 @@ public final class AssemblyBenchmark {
             System.out.println(rows.get(rows.size() - 1));
         }
 
-        String mavenRows = mavenBuilds(work, zip);
+        String databaseRow = sharedDatabases(work, zip, sha);
+        String mavenRows = System.getProperty("bench.maven", "true").equals("true") ? mavenBuilds(work, zip) : "";
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Distribution: %.0f MB zip, %d entries; %d cores; max heap %d MB; %s %s%n%n",
@@ -125,12 +128,57 @@ public final class AssemblyBenchmark {
         rows.forEach(r -> table.append(r).append('\n'));
         table.append(String.format(Locale.ROOT, "%nunpack: %.2f s, unzip: %.2f s (medians of 3; unpack / unzip = %.2f),"
                 + " unpack peak heap %d MB%n", unpackSeconds, unzipSeconds, unpackSeconds / unzipSeconds, unpackPeak >> 20));
+        table.append(databaseRow);
         table.append(mavenRows);
         Files.writeString(work.resolve("results.md"), table.toString(), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
         deleteTree(work.resolve("unzip-ref"));
         deleteTree(work.resolve("unpack"));
+    }
+
+    /**
+     * What {@code <databases>} costs: 10 nodes without and with the shared registry, user store and a 2.5 MB JDBC
+     * driver in every node, five alternating rounds (after a sync each), medians compared.
+     */
+    static String sharedDatabases(Path work, Path zip, String sha) throws Exception {
+        Cluster plain = cluster(10);
+        Cluster wired = withDatabases(10);
+        List<Double> plainRuns = new ArrayList<>();
+        List<Double> wiredRuns = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (Cluster cluster : List.of(plain, wired)) {
+                Path out = work.resolve("databases");
+                deleteTree(out);
+                run(work, "sync");
+                double seconds = time(() -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip,
+                        sha, null, new OutputLayout(out, "bench"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true,
+                        Runtime.getRuntime().availableProcessors(), "bench")));
+                (cluster == plain ? plainRuns : wiredRuns).add(seconds);
+            }
+        }
+        deleteTree(work.resolve("databases"));
+        double without = median(plainRuns);
+        double with = median(wiredRuns);
+        String row = String.format(Locale.ROOT, "%nShared databases, 10 nodes (medians of 5 alternating rounds): without %.2f s,"
+                + " with <databases> and the driver %.2f s (with / without = %.3f; rounds without %s, with %s)%n",
+                without, with, with / without, plainRuns, wiredRuns);
+        System.out.print(row);
+        return row;
+    }
+
+    static Cluster withDatabases(int nodes) throws Exception {
+        ClusterInput input = input(nodes);
+        input.databases = new DatabasesInput();
+        DatabaseInput registry = new DatabaseInput("jdbc:mysql://carbondb:3306/REGISTRY_DB?autoReconnect=true", null);
+        registry.setUsername("regadmin");
+        DatabaseInput users = new DatabaseInput("jdbc:mysql://carbondb:3306/WSO2_USER_DB?autoReconnect=true", null);
+        users.setUsername("umadmin");
+        input.databases.setRegistry(registry);
+        input.databases.setUserStore(users);
+        input.databases.setDriver("com.mysql:mysql-connector-j:8.4.0");
+        Path jar = Path.of(Class.forName("com.mysql.cj.jdbc.Driver").getProtectionDomain().getCodeSource().getLocation().toURI());
+        return new TopologyValidator(CredentialSource.NONE, coordinates -> jar).validate(input);
     }
 
     /**
@@ -176,6 +224,10 @@ public final class AssemblyBenchmark {
     }
 
     static Cluster cluster(int nodes) throws Exception {
+        return new TopologyValidator(CredentialSource.NONE).validate(input(nodes));
+    }
+
+    static ClusterInput input(int nodes) {
         ClusterInput input = new ClusterInput();
         input.domain = "bench.domain";
         for (int i = 0; i < nodes; i++) {
@@ -185,7 +237,7 @@ public final class AssemblyBenchmark {
             node.setLocalMemberHost("10.1." + (i / 250) + "." + (i % 250 + 1));
             input.nodes.add(node);
         }
-        return new TopologyValidator(CredentialSource.NONE).validate(input);
+        return input;
     }
 
     @FunctionalInterface

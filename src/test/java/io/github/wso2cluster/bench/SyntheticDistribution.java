@@ -34,7 +34,8 @@ public final class SyntheticDistribution {
              ZipArchiveOutputStream out = new ZipArchiveOutputStream(file)) {
             out.setLevel(Deflater.BEST_SPEED);
             for (String config : new String[] {"repository/conf/axis2/axis2.xml", "repository/conf/carbon.xml",
-                "repository/conf/tomcat/catalina-server.xml"}) {
+                "repository/conf/tomcat/catalina-server.xml", "repository/conf/datasources/master-datasources.xml",
+                "repository/conf/registry.xml", "repository/conf/user-mgt.xml"}) {
                 put(out, TOP + config, Files.readAllBytes(sampleTree.resolve(config)), 0644);
             }
             put(out, TOP + "bin/wso2server.sh", "#!/bin/sh\necho bench\n".getBytes(StandardCharsets.UTF_8), 0755);

@@ -95,4 +95,15 @@ public final class TestClusters {
         Files.move(edited, zipFile, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Deletes a folder tree, if it exists. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
 }

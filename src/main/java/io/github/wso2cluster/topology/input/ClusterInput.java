@@ -17,4 +17,5 @@ public class ClusterInput {
     public List<XmlEditInput> xmlEdits = new ArrayList<>();
     public String confDirectory;
     public DatabasesInput databases;
+    public LoadBalancerInput loadBalancer;
 }
