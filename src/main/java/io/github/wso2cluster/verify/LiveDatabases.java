@@ -155,7 +155,8 @@ public final class LiveDatabases {
                     break;
                 }
             }
-            return "SQLState " + sql.getSQLState() + ": " + message;
+            // Connector/J spreads its message over lines: one line a finding.
+            return "SQLState " + sql.getSQLState() + ": " + message.replaceAll("\\s*\\R\\s*", " ");
         }
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
