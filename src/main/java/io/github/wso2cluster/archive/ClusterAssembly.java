@@ -12,6 +12,7 @@ import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.config.CatalinaServer;
 import io.github.wso2cluster.config.NginxConfig;
+import io.github.wso2cluster.config.TomlConfigurer;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
@@ -128,6 +129,11 @@ public final class ClusterAssembly {
         ConfigPaths paths = distribution.configPaths();
         Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster, paths)));
         List<String> problems = new ArrayList<>();
+        if (distributionFiles.get(paths.deploymentToml()) != null) {
+            byte[] template = distributionFiles.get(paths.carbonTemplate());
+            problems.addAll(TomlConfigurer.unsupported(cluster, template == null ? null
+                    : new String(template, StandardCharsets.UTF_8)));
+        }
         List<NodeArchive> archives = new ArrayList<>();
         for (Node node : cluster.nodes()) {
             Path overlayRoot = request.overlayRoot();
@@ -210,7 +216,7 @@ public final class ClusterAssembly {
     /** Every distribution file a setting or xmlEdit may edit: read together, in one pass over the zip. */
     private static List<String> filesToConfigure(Cluster cluster, ConfigPaths paths) {
         Set<String> files = new LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
-                paths.catalina()));
+                paths.catalina(), paths.deploymentToml(), paths.carbonTemplate()));
         if (cluster.databases() != null) {
             files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement()));
         }

@@ -26,6 +26,26 @@ public record ConfigPaths(String conf) {
         return conf + "/tomcat/catalina-server.xml";
     }
 
+    /** Where kernel 4.5+ products keep their configuration: the XML files are rendered from it at every start. */
+    public String deploymentToml() {
+        return conf + "/deployment.toml";
+    }
+
+    /** The distribution's own templates and rules, beside the configuration directory's parent. */
+    public String templates() {
+        return resources() + "/templates";
+    }
+
+    public String resources() {
+        String parent = conf.contains("/") ? conf.substring(0, conf.lastIndexOf('/')) : "";
+        return (parent.isEmpty() ? "" : parent + "/") + "resources/conf";
+    }
+
+    /** carbon.xml's template: whether it reads {@code server.mgt_console_hostname} decides what mgtHostName may set. */
+    public String carbonTemplate() {
+        return templates() + "/" + conf + "/carbon.xml.j2";
+    }
+
     public String datasources() {
         return conf + "/datasources/master-datasources.xml";
     }

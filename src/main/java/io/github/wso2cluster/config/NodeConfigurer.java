@@ -33,6 +33,11 @@ public final class NodeConfigurer {
     /** @param paths where the distribution keeps its config files */
     public NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, FileReader files)
             throws ConfigFileException, IOException {
+        Optional<byte[]> toml = files.read(paths.deploymentToml());
+        if (toml.isPresent()) {
+            // Kernel 4.5+ renders its XML from deployment.toml at every start: the settings go there.
+            return TomlConfigurer.configure(cluster, node, paths, toml.get());
+        }
         Map<String, List<XmlEdit>> editsByFile = new LinkedHashMap<>();
         List<XmlEdit> allEdits = new ArrayList<>(cluster.xmlEdits());
         allEdits.addAll(node.xmlEdits());

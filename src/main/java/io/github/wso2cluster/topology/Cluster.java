@@ -12,17 +12,20 @@ import java.util.Optional;
  * @param confDirectory    the configuration directory the POM chose (relative to the top folder), or null to detect it
  * @param databases        the shared databases, or null when not configured
  * @param loadBalancer     the nginx load balancer, or null when not configured
+ * @param tomlEdits        deployment.toml edits for every node (deployment.toml products only)
  */
 public record Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers,
                       ProxyPorts proxyPorts, DeploymentSynchronizer deploymentSynchronizer,
                       List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits,
-                      String confDirectory, Databases databases, LoadBalancer loadBalancer) {
+                      String confDirectory, Databases databases, LoadBalancer loadBalancer,
+                      List<TomlEdit> tomlEdits) {
 
     public Cluster {
         wellKnownMembers = List.copyOf(wellKnownMembers);
         hostsEntries = List.copyOf(hostsEntries);
         nodes = List.copyOf(nodes);
         xmlEdits = List.copyOf(xmlEdits);
+        tomlEdits = List.copyOf(tomlEdits);
     }
 
     /**

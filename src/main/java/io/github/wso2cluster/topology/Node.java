@@ -9,10 +9,11 @@ import java.util.List;
  * @param mgtHostName carbon.xml MgtHostName for a manager, or null to leave alone
  * @param portOffsetGiven whether the POM gave {@code portOffset} (else 0 replaces whatever the distribution ships,
  *                        which configure-cluster says in a warning when that was not 0)
+ * @param subDomainGiven  whether the POM gave {@code subDomain} (deployment.toml products have none to set)
  */
 public record Node(String id, Role role, String localMemberHost, int localMemberPort, int portOffset,
-                   boolean portOffsetGiven, boolean wellKnown, String subDomain, String hostName, String mgtHostName,
-                   List<XmlEdit> xmlEdits) {
+                   boolean portOffsetGiven, boolean wellKnown, String subDomain, boolean subDomainGiven, String hostName,
+                   String mgtHostName, List<XmlEdit> xmlEdits) {
 
     public Node {
         xmlEdits = List.copyOf(xmlEdits);

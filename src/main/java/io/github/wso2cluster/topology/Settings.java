@@ -2,6 +2,7 @@ package io.github.wso2cluster.topology;
 
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
+import io.github.wso2cluster.topology.input.TomlEditInput;
 import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,6 +164,33 @@ final class Settings {
             }
             if (file != null && xpath != null && in.getValue() != null) {
                 edits.add(new XmlEdit(file, xpath, trimToNull(in.getAttribute()), in.getValue()));
+            }
+        }
+        return edits;
+    }
+
+    private static final Pattern TOML_KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
+    static List<TomlEdit> tomlEdits(String where, List<TomlEditInput> inputs, Problems problems) {
+        List<TomlEdit> edits = new ArrayList<>();
+        if (inputs == null) {
+            return edits;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            TomlEditInput in = inputs.get(i);
+            String at = where + "[" + i + "]";
+            String key = trimToNull(in.getKey());
+            String value = trimToNull(in.getValue());
+            if (key == null) {
+                problems.add(at + ": key is required, a dotted deployment.toml key such as transport.https.properties.maxThreads");
+            } else if (!TOML_KEY.matcher(key).matches()) {
+                problems.add(at + ": key '" + key + "' is not a dotted key of bare names (letters, digits, '_', '-')");
+            }
+            if (value == null) {
+                problems.add(at + ": value is required, written as TOML: 400, \"text\", [\"a\", \"b\"]");
+            }
+            if (key != null && value != null && TOML_KEY.matcher(key).matches()) {
+                edits.add(new TomlEdit(key, value));
             }
         }
         return edits;

@@ -51,6 +51,7 @@ public final class TopologyValidator {
         DeploymentSynchronizer depSync = Settings.deploymentSynchronizer(input.deploymentSynchronizer, credentials, problems);
         List<String> hostsEntries = Settings.hostsEntries(input.hostsEntries, problems);
         List<XmlEdit> xmlEdits = Settings.xmlEdits("xmlEdits", input.xmlEdits, problems);
+        List<TomlEdit> tomlEdits = Settings.tomlEdits("tomlEdits", input.tomlEdits, problems);
         List<Node> nodes = nodes(input, problems);
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
@@ -62,7 +63,7 @@ public final class TopologyValidator {
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
         return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
-                confDirectory, databases, loadBalancer);
+                confDirectory, databases, loadBalancer, tomlEdits);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */
@@ -132,6 +133,7 @@ public final class TopologyValidator {
             }
             boolean wellKnown = Settings.parseBoolean(in.getWellKnown(), where + ": wellKnown", problems);
             String subDomain = Settings.trimToNull(in.getSubDomain());
+            boolean subDomainGiven = subDomain != null;
             if (subDomain == null && role.isPresent()) {
                 subDomain = role.get().defaultSubDomain();
             }
@@ -154,7 +156,8 @@ public final class TopologyValidator {
                 checkWebPorts(where, host, offset, webPortsByHost, problems);
             }
             if (problems.size() == before) {
-                nodes.add(new Node(id, role.get(), host, port, offset, offsetGiven, wellKnown, subDomain, hostName, mgtHostName, edits));
+                nodes.add(new Node(id, role.get(), host, port, offset, offsetGiven, wellKnown, subDomain, subDomainGiven, hostName,
+                        mgtHostName, edits));
             }
         }
         if (inputs.stream().noneMatch(n -> Role.parse(n.getRole()).orElse(null) == Role.MANAGER)) {

@@ -18,4 +18,5 @@ public class ClusterInput {
     public String confDirectory;
     public DatabasesInput databases;
     public LoadBalancerInput loadBalancer;
+    public List<TomlEditInput> tomlEdits = new ArrayList<>();
 }

@@ -1,0 +1,169 @@
+package io.github.wso2cluster.config;
+
+import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.MemberAddress;
+import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.topology.Ports;
+import io.github.wso2cluster.topology.SessionAffinity;
+import io.github.wso2cluster.topology.SharedDatabase;
+import io.github.wso2cluster.topology.TomlEdit;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node of a deployment.toml product (kernel 4.5 and later: Identity Server 5.9+, API Manager 3 and 4): the
+ * server renders axis2.xml, carbon.xml and catalina-server.xml from {@code <conf>/deployment.toml} at every
+ * start, overwriting edits to them, so the cluster's settings go into deployment.toml, surgically, and the XML
+ * files are left alone.
+ */
+public final class TomlConfigurer {
+    /** WSO2's name of the user store datasource the templates render (JNDI jdbc/WSO2USER_DB). */
+    public static final String USER_DATASOURCE = "WSO2USER_DB";
+    static final String MGT_CONSOLE_HOSTNAME = "server.mgt_console_hostname";
+
+    private TomlConfigurer() {
+    }
+
+    /**
+     * What the POM asks for that a deployment.toml product has no place for: every problem, each saying why and
+     * what to use instead; empty when the cluster fits.
+     *
+     * @param carbonTemplate the distribution's carbon.xml.j2, or null when it has none
+     */
+    public static List<String> unsupported(Cluster cluster, String carbonTemplate) {
+        List<String> problems = new ArrayList<>();
+        if (cluster.deploymentSynchronizer() != null) {
+            problems.add("deploymentSynchronizer: deployment.toml products have no SVN deployment synchronizer (their"
+                    + " templates switch it off); remove it and share deployments another way (a shared file system or"
+                    + " your CI)");
+        }
+        if (!cluster.xmlEdits().isEmpty() || cluster.nodes().stream().anyMatch(n -> !n.xmlEdits().isEmpty())) {
+            problems.add("xmlEdits: this distribution renders its XML files from deployment.toml at every start,"
+                    + " overwriting edits to them; use <tomlEdits> (a dotted key and a TOML value) instead");
+        }
+        for (Node node : cluster.nodes()) {
+            if (node.subDomainGiven()) {
+                problems.add("node '" + node.id() + "': subDomain has no deployment.toml counterpart (every template"
+                        + " hard-codes subDomain worker); remove it");
+            }
+        }
+        boolean mgtHost = cluster.nodes().stream().anyMatch(n -> n.isManager() && n.mgtHostName() != null);
+        if (mgtHost && (carbonTemplate == null || !carbonTemplate.contains(MGT_CONSOLE_HOSTNAME))) {
+            problems.add("mgtHostName: this distribution's carbon.xml.j2 does not read " + MGT_CONSOLE_HOSTNAME
+                    + " (its MgtHostName follows server.hostname); remove mgtHostName, or set the key its template reads"
+                    + " with a <tomlEdit>");
+        }
+        if (cluster.loadBalancer() != null && cluster.loadBalancer().sessionAffinity() == SessionAffinity.ROUTE) {
+            problems.add("loadBalancer/sessionAffinity: route sets catalina-server.xml's jvmRoute, which this distribution"
+                    + " renders from deployment.toml without one; use hash or none");
+        }
+        return problems;
+    }
+
+    /** Edits the node's deployment.toml; {@code bytes} is the file as the node's tree has it (overlays applied). */
+    public static NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, byte[] bytes)
+            throws ConfigFileException {
+        String path = paths.deploymentToml();
+        TomlSource source = TomlSource.parse(path, bytes);
+        TomlEditor editor = new TomlEditor(source);
+        List<String> warnings = new ArrayList<>();
+
+        editor.set("clustering.membership_scheme", string(cluster.membershipScheme()));
+        editor.set("clustering.domain", string(cluster.domain()));
+        editor.set("clustering.local_member_host", string(node.localMemberHost()));
+        // A string, as WSO2's documentation and templates write it.
+        editor.set("clustering.local_member_port", string(String.valueOf(node.localMemberPort())));
+        editor.set("clustering.members", array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        if (node.hostName() != null) {
+            editor.set("server.hostname", string(node.hostName()));
+        }
+        if (node.isManager() && node.mgtHostName() != null) {
+            editor.set(MGT_CONSOLE_HOSTNAME, string(node.mgtHostName()));
+        }
+        Optional<Object> shippedOffset = source.value("server.offset");
+        if (node.portOffsetGiven()) {
+            editor.set("server.offset", String.valueOf(node.portOffset()));
+        } else if (shippedOffset.isPresent() && !String.valueOf(shippedOffset.get()).equals("0")) {
+            warnings.add(path + ":" + source.lineOf("server.offset") + ": the distribution ships [server] offset "
+                    + shippedOffset.get() + "; it becomes 0 because the POM gives this node no portOffset (set <portOffset>"
+                    + shippedOffset.get() + "</portOffset> to keep it)");
+            editor.set("server.offset", "0");
+        }
+        if (cluster.proxyPorts() != null) {
+            if (cluster.proxyPorts().http() != null) {
+                editor.set("transport.http.properties.proxyPort", String.valueOf(cluster.proxyPorts().http()));
+            }
+            if (cluster.proxyPorts().https() != null) {
+                editor.set("transport.https.properties.proxyPort", String.valueOf(cluster.proxyPorts().https()));
+            }
+        }
+        Databases databases = cluster.databases();
+        if (databases != null && databases.registry() != null) {
+            database(editor, "database.shared_db", databases.registry());
+        }
+        if (databases != null && databases.userStore() != null) {
+            database(editor, "database.user", databases.userStore());
+            editor.set("realm_manager.data_source", string(USER_DATASOURCE));
+        }
+        for (TomlEdit edit : cluster.tomlEdits()) {
+            editor.set(edit.key(), edit.value());
+        }
+
+        List<String> changes = new ArrayList<>(editor.changes());
+        String result = editor.changed() ? editor.result() : source.text();
+        java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
+        if (editor.changed()) {
+            replaced.put(path, result.getBytes(StandardCharsets.UTF_8));
+        }
+        TomlSource after = TomlSource.parse(path, result);
+        int offset = node.portOffsetGiven() ? node.portOffset() : 0;
+        CatalinaServer.WebPorts ports = new CatalinaServer.WebPorts(port(after, "transport.http.properties.port", Ports.STOCK_HTTP)
+                + offset, port(after, "transport.https.properties.port", Ports.STOCK_HTTPS) + offset);
+        java.util.Map<String, byte[]> added = new java.util.LinkedHashMap<>();
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
+        if (!cluster.hostsEntries().isEmpty()) {
+            added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new NodeConfiguration(replaced, added, ports, changes, warnings);
+    }
+
+    private static void database(TomlEditor editor, String table, SharedDatabase database) throws ConfigFileException {
+        editor.set(table + ".url", string(database.url()));
+        editor.set(table + ".username", string(database.user()));
+        editor.set(table + ".password", string(database.password().reveal()), true);
+        editor.set(table + ".driver", string(database.driverClassName()));
+    }
+
+    private static int port(TomlSource source, String key, int fallback) {
+        return source.value(key).map(String::valueOf).flatMap(Ports::parse).orElse(fallback);
+    }
+
+    /** A TOML basic string. */
+    public static String string(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String array(List<String> values) {
+        return "[" + String.join(", ", values.stream().map(TomlConfigurer::string).toList()) + "]";
+    }
+}

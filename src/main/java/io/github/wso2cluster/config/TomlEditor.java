@@ -1,0 +1,188 @@
+package io.github.wso2cluster.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * Surgical edits of one deployment.toml: tomlj finds where each key stands, and only the value's characters are
+ * replaced, so every other line (comments, commented-out look-alikes such as {@code #[clustering]}, blank lines,
+ * CRLF) keeps its bytes. A missing key goes into its table in the form the file already uses: under the deepest
+ * existing {@code [header]} of its path (as a dotted key when that header is a parent, {@code properties.proxyPort}
+ * under {@code [transport.http]}), else into a new table appended at the end. {@link #result()} parses the edited
+ * text again and checks that every key it did not set kept its value.
+ */
+public final class TomlEditor {
+    private final TomlSource source;
+    private final String text;
+    private final TextPatch patch = new TextPatch();
+    private final List<String> changes = new ArrayList<>();
+    /** Keys set here, with their values as TOML. */
+    private final Map<String, String> set = new LinkedHashMap<>();
+    /** Keys set here whose values are secrets (never described). */
+    private final Set<String> secrets = new LinkedHashSet<>();
+    /** Tables appended at the end: header path to its lines (key = value). */
+    private final Map<String, List<String>> newTables = new LinkedHashMap<>();
+
+    public TomlEditor(TomlSource source) {
+        this.source = source;
+        this.text = source.text();
+    }
+
+    public TomlSource source() {
+        return source;
+    }
+
+    public void set(String dottedKey, String tomlValue) throws ConfigFileException {
+        set(dottedKey, tomlValue, false);
+    }
+
+    /**
+     * Sets a key to a TOML value ({@code "text"}, {@code 4000}, {@code ["a", "b"]}); a value already equal (as TOML,
+     * whatever its quoting) is left as written.
+     */
+    public void set(String dottedKey, String tomlValue, boolean secret) throws ConfigFileException {
+        Object wanted = valueOf(dottedKey, tomlValue);
+        set.put(dottedKey, tomlValue);
+        if (secret) {
+            secrets.add(dottedKey);
+        }
+        String shown = secret ? "******" : tomlValue;
+        Optional<Object> existing = source.value(dottedKey);
+        if (existing.isPresent()) {
+            if (existing.get() instanceof TomlTable) {
+                throw new ConfigFileException(source.fileName() + ":" + source.lineOf(dottedKey) + ": " + dottedKey
+                        + " is a table here; it cannot take the value " + shown);
+            }
+            if (same(existing.get(), wanted)) {
+                return;
+            }
+            int[] span = source.valueSpan(source.keyOffset(dottedKey));
+            patch.replace(span[0], span[1], tomlValue);
+            changes.add(source.fileName() + ":" + source.lineOf(dottedKey) + " " + dottedKey + " = " + shown);
+            return;
+        }
+        String[] path = dottedKey.split("\\.");
+        for (int depth = path.length - 1; depth >= 1; depth--) {
+            String table = String.join(".", java.util.Arrays.copyOfRange(path, 0, depth));
+            if (source.hasHeader(table)) {
+                String rest = String.join(".", java.util.Arrays.copyOfRange(path, depth, path.length));
+                patch.insert(endOfTable(table), rest + " = " + tomlValue + source.lineSeparator());
+                changes.add(source.fileName() + ":" + source.lineOf(table) + " [" + table + "] " + rest + " = " + shown + " (added)");
+                return;
+            }
+        }
+        String table = String.join(".", java.util.Arrays.copyOfRange(path, 0, path.length - 1));
+        if (table.isEmpty()) {
+            throw new ConfigFileException(source.fileName() + ": cannot add the top-level key " + dottedKey
+                    + "; put it in a table");
+        }
+        newTables.computeIfAbsent(table, t -> new ArrayList<>()).add(path[path.length - 1] + " = " + tomlValue);
+        changes.add(source.fileName() + " [" + table + "] " + path[path.length - 1] + " = " + shown + " (added table)");
+    }
+
+    /**
+     * The offset where a new key of {@code table} goes: after the last line of its own content, that is of the keys
+     * between its header and the next header (its sub-tables' keys under their own headers do not count).
+     */
+    private int endOfTable(String table) {
+        int header = source.keyOffset(table);
+        int next = source.nextHeader(header);
+        int end = source.lineEnd(header);
+        for (String key : source.parsed().getTable(table).dottedKeySet(false)) {
+            int at = source.keyOffset(table + "." + key);
+            if (at > header && at < next) {
+                end = Math.max(end, source.lineEnd(Math.max(at, source.valueSpan(at)[1] - 1)));
+            }
+        }
+        return end;
+    }
+
+    private Object valueOf(String key, String tomlValue) throws ConfigFileException {
+        TomlParseResult parsed = Toml.parse("v = " + tomlValue);
+        if (parsed.hasErrors() || parsed.get("v") == null) {
+            throw new ConfigFileException(source.fileName() + ": " + key + ": '" + tomlValue + "' is not a TOML value"
+                    + " (write text as \"text\", numbers bare, lists as [\"a\", \"b\"])");
+        }
+        return parsed.get("v");
+    }
+
+    private static boolean same(Object existing, Object wanted) {
+        return Objects.equals(plain(existing), plain(wanted));
+    }
+
+    /** A TOML value as plain maps and lists (tomlj's tables have no equals). */
+    private static Object plain(Object value) {
+        if (value instanceof TomlTable table) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            table.keySet().forEach(key -> map.put(key, plain(table.get(List.of(key)))));
+            return map;
+        }
+        if (value instanceof TomlArray array) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                list.add(plain(array.get(i)));
+            }
+            return list;
+        }
+        return value;
+    }
+
+    public boolean changed() {
+        return !patch.isEmpty() || !newTables.isEmpty();
+    }
+
+    public List<String> changes() {
+        return changes;
+    }
+
+    /**
+     * The edited text, after checking that it is valid TOML and that every key this editor did not set has its
+     * old value (a splice that went wrong fails here, not on the server).
+     */
+    public String result() throws ConfigFileException {
+        String edited = patch.apply(text);
+        if (!newTables.isEmpty()) {
+            String sep = source.lineSeparator();
+            StringBuilder tail = new StringBuilder();
+            if (!edited.isEmpty() && !edited.endsWith("\n")) {
+                tail.append(sep); // three real files in four ship without a final newline
+            }
+            newTables.forEach((table, lines) -> {
+                tail.append(sep).append('[').append(table).append(']').append(sep);
+                lines.forEach(line -> tail.append(line).append(sep));
+            });
+            edited = edited + tail;
+        }
+        TomlSource after = TomlSource.parse(source.fileName(), edited);
+        for (String key : source.parsed().dottedKeySet(false)) {
+            if (set.containsKey(key)) {
+                continue;
+            }
+            Object before = source.parsed().get(key);
+            Object now = after.parsed().get(key);
+            boolean same = before instanceof TomlTable ? now instanceof TomlTable : same(before, now);
+            // (a table's own keys are compared one by one in this loop)
+            if (!same) {
+                throw new ConfigFileException(source.fileName() + ":" + source.lineOf(key) + ": editing changed " + key
+                        + ", which no setting touches; please report this with the file");
+            }
+        }
+        for (Map.Entry<String, String> key : set.entrySet()) {
+            if (!same(after.parsed().get(key.getKey()), valueOf(key.getKey(), key.getValue()))) {
+                throw new ConfigFileException(source.fileName() + ": " + key.getKey() + " did not take its value after"
+                        + " editing; please report this with the file");
+            }
+        }
+        return edited;
+    }
+}
