@@ -98,10 +98,12 @@ public final class Distribution {
                             + ConfigPaths.CONF + "/; it does not look like a WSO2 Carbon 4.x product zip (for another"
                             + " folder set <confDirectory>)"));
         }
-        if (!names.contains(paths.axis2())) {
+        // A Carbon 4.x product has axis2.xml; a kernel 4.5+ product renders it from deployment.toml at start.
+        if (!names.contains(paths.axis2()) && !names.contains(paths.deploymentToml())) {
             throw new ArchiveException("The distribution " + file + " has no " + top + "/" + paths.axis2()
                     + (confDirectory != null ? "; check <confDirectory> " + confDirectory + " (relative to " + top
-                    + "/, e.g. wso2/business-process/conf)" : "; it does not look like a WSO2 Carbon 4.x product zip"));
+                    + "/, e.g. wso2/business-process/conf)" : " nor " + top + "/" + paths.deploymentToml()
+                    + "; it does not look like a WSO2 Carbon 4.x product zip"));
         }
         return paths;
     }

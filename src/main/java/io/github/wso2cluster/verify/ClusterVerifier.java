@@ -36,6 +36,7 @@ public final class ClusterVerifier {
             new UserStoreCheck(),
             new LocalRegistryCheck(),
             new LoadBalancerCheck(balancer),
+            new TomlKeysCheck(),
             new PlaceholdersCheck());
     }
 

@@ -20,10 +20,16 @@ final class DeploymentSynchronizerCheck implements Check {
     }
 
     @Override
+    public java.util.Optional<String> notApplicable(List<NodeFacts> nodes) {
+        return !nodes.isEmpty() && nodes.stream().allMatch(NodeFacts::isToml)
+                ? java.util.Optional.of("deployment.toml products: every template switches the SVN deployment synchronizer off") : java.util.Optional.empty();
+    }
+
+    @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         List<NodeFacts> enabled = new ArrayList<>();
         List<NodeFacts> disabled = new ArrayList<>();
-        for (NodeFacts node : nodes) {
+        for (NodeFacts node : nodes.stream().filter(n -> !n.isToml()).toList()) {
             if (node.file(node.paths().carbon()).isEmpty()) {
                 continue;
             }

@@ -25,11 +25,16 @@ public final class Findings {
     }
 
     public void error(NodeFacts node, String file, String message) {
-        all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, message));
+        all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, words(node, message)));
     }
 
     private void add(Severity severity, NodeFacts node, Located where, String message) {
         all.add(new Finding(severity, check, node.name(), where == null ? null : where.file(),
-                where == null ? 0 : where.line(), message));
+                where == null ? 0 : where.line(), words(node, message)));
+    }
+
+    /** On a deployment.toml product, the finding in deployment.toml's keys. */
+    private static String words(NodeFacts node, String message) {
+        return node.isToml() ? TomlWording.apply(message) : message;
     }
 }

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * One real Hazelcast member, in an isolated class loader: the only class that calls Hazelcast, by name
- * (the plugin is compiled against no Hazelcast; 3.0, 3.2, 3.5 and 3.12 differ, and none may meet Maven's
- * class path). Configured as Carbon's HazelcastClusteringAgent configures it: group = domain, TCP/IP join with
+ * (the plugin is compiled against no Hazelcast; 3.0, 3.2, 3.5, 3.12, 4.2 and 5.3 differ, and none may meet
+ * Maven's class path). Configured as Carbon's HazelcastClusteringAgent configures it: group = domain, TCP/IP join with
  * the well-known members, multicast off.
  */
 final class HazelcastMember {
@@ -112,10 +112,15 @@ final class HazelcastMember {
         for (Map.Entry<String, String> property : properties.entrySet()) {
             Reflect.call(config, "setProperty", property.getKey(), property.getValue());
         }
-        Object group = Reflect.call(config, "getGroupConfig");
-        Reflect.call(group, "setName", settings.group());
-        if (settings.groupPassword() != null) {
-            Reflect.call(group, "setPassword", settings.groupPassword());
+        if (Reflect.has(config, "getGroupConfig")) {
+            Object group = Reflect.call(config, "getGroupConfig");
+            Reflect.call(group, "setName", settings.group());
+            if (settings.groupPassword() != null) {
+                Reflect.call(group, "setPassword", settings.groupPassword());
+            }
+        } else {
+            // Hazelcast 4 and 5 (kernels of Identity Server 6+ and API Manager 4.2+): a cluster name, no group password.
+            Reflect.call(config, "setClusterName", settings.group());
         }
         Object network = Reflect.call(config, "getNetworkConfig");
         // Hazelcast 3.2 reads a public address without a port as port 5701, so every member would claim the same
@@ -129,6 +134,9 @@ final class HazelcastMember {
         Reflect.call(interfaces, "addInterface", "127.0.0.1");
         Object join = Reflect.call(network, "getJoin");
         Reflect.call(Reflect.call(join, "getMulticastConfig"), "setEnabled", false);
+        if (Reflect.has(join, "getAutoDetectionConfig")) {
+            Reflect.call(Reflect.call(join, "getAutoDetectionConfig"), "setEnabled", false); // Hazelcast 5: no cloud discovery
+        }
         Object tcpIp = Reflect.call(join, "getTcpIpConfig");
         Reflect.call(tcpIp, "setEnabled", true);
         for (int member : settings.members()) {
@@ -153,7 +161,10 @@ final class HazelcastMember {
     }
 
     private static int port(Object member) throws ReflectiveOperationException {
-        return ((InetSocketAddress) Reflect.call(member, "getInetSocketAddress")).getPort();
+        if (Reflect.has(member, "getInetSocketAddress")) {
+            return ((InetSocketAddress) Reflect.call(member, "getInetSocketAddress")).getPort();
+        }
+        return (Integer) Reflect.call(Reflect.call(member, "getAddress"), "getPort"); // Hazelcast 4 and 5
     }
 
     /** Stops the member at once (terminate, else kill, else shutdown: whichever the release has). */

@@ -4,6 +4,7 @@ import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.CatalinaServer;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.XmlSource;
 import io.github.wso2cluster.topology.Ports;
@@ -25,6 +26,10 @@ public final class NodeFacts {
     private final Map<String, XmlSource> files = new LinkedHashMap<>();
     private final List<String[]> readProblems = new ArrayList<>();
     private final Properties nodeProperties;
+    /** A config file's values shown as another file's: the XML a deployment.toml renders, as deployment.toml. */
+    private final Map<String, String> origins = new LinkedHashMap<>();
+    /** The parsed deployment.toml of a deployment.toml product, else null. */
+    private TomlSource toml;
 
     private NodeFacts(NodeSnapshot snapshot, Properties nodeProperties) {
         this.snapshot = snapshot;
@@ -38,6 +43,10 @@ public final class NodeFacts {
         NodeSnapshot named = id == null ? snapshot : new NodeSnapshot(id, snapshot.source(), snapshot.paths(),
                 snapshot.files(), snapshot.nodeProperties(), snapshot.hazelcastBundles());
         NodeFacts facts = new NodeFacts(named, properties);
+        byte[] deploymentToml = named.files().get(named.paths().deploymentToml());
+        if (deploymentToml != null) {
+            return facts.fromToml(deploymentToml);
+        }
         for (String file : NodeFiles.configFiles(named.paths())) {
             byte[] bytes = named.files().get(file);
             try {
@@ -53,6 +62,46 @@ public final class NodeFacts {
             }
         }
         return facts;
+    }
+
+    /**
+     * A deployment.toml product: its XML files are rendered from deployment.toml at every start, so the checks read
+     * what deployment.toml says (see {@link TomlShadow}), each finding naming deployment.toml and its line.
+     */
+    private NodeFacts fromToml(byte[] bytes) {
+        String path = paths().deploymentToml();
+        try {
+            toml = TomlSource.parse(path, bytes);
+            Map<String, byte[]> shadow = TomlShadow.render(toml, paths(), TomlKeys.defaults(tomlRules()));
+            for (Map.Entry<String, byte[]> file : shadow.entrySet()) {
+                files.put(file.getKey(), XmlSource.parse(path, file.getValue()));
+                origins.put(file.getKey(), path);
+            }
+        } catch (ConfigFileException e) {
+            readProblems.add(new String[] {path, e.getMessage()});
+        }
+        return this;
+    }
+
+    /** Whether the node is a deployment.toml product (kernel 4.5+), whatever its deployment.toml's state. */
+    public boolean isToml() {
+        return snapshot.files().containsKey(paths().deploymentToml());
+    }
+
+    /** The parsed deployment.toml, when the node is a deployment.toml product and the file parses. */
+    Optional<TomlSource> toml() {
+        return Optional.ofNullable(toml);
+    }
+
+    /** The product's templates and JSON rules by path (deployment.toml products). */
+    Map<String, byte[]> tomlRules() {
+        Map<String, byte[]> rules = new LinkedHashMap<>();
+        snapshot.files().forEach((path, bytes) -> {
+            if (NodeFiles.isRule(path, paths())) {
+                rules.put(path, bytes);
+            }
+        });
+        return rules;
     }
 
     /** The standard layout's files and node.properties by path (tests, and nodes built by hand). */
@@ -96,7 +145,7 @@ public final class NodeFacts {
     }
 
     private FileValues values(String path) {
-        return new FileValues(path, files.get(path));
+        return new FileValues(origins.getOrDefault(path, path), files.get(path));
     }
 
     /** axis2.xml's clustering values. */

@@ -90,6 +90,17 @@ public final class NodeFiles {
         for (String path : configFiles(paths)) {
             readFolderFile(top, path, contents);
         }
+        readFolderFile(top, paths.deploymentToml(), contents);
+        if (contents.containsKey(paths.deploymentToml()) && Files.isDirectory(top.resolve(paths.resources()))) {
+            try (Stream<Path> rules = Files.walk(top.resolve(paths.resources()))) {
+                for (Path rule : rules.filter(Files::isRegularFile).toList()) {
+                    String relative = top.relativize(rule).toString().replace('\\', '/');
+                    if (isRule(relative, paths)) {
+                        readFolderFile(top, relative, contents);
+                    }
+                }
+            }
+        }
         List<String> bundles = new ArrayList<>();
         try (Stream<Path> dirs = Files.find(top, 3, (p, a) -> a.isDirectory()
                 && top.relativize(p).toString().replace('\\', '/').matches("(?:.*/)?components/plugins"))) {
@@ -143,6 +154,14 @@ public final class NodeFiles {
                     folder -> relative.stream().anyMatch(p -> p.startsWith(folder + "/")));
             for (String path : configFiles(paths)) {
                 readZipFile(zip, top, path, contents);
+            }
+            readZipFile(zip, top, paths.deploymentToml(), contents);
+            if (contents.containsKey(paths.deploymentToml())) {
+                for (String path : relative) {
+                    if (isRule(path, paths)) {
+                        readZipFile(zip, top, path, contents);
+                    }
+                }
             }
             return snapshot(name, zipFile.toString(), paths, contents, bundles);
         } catch (IOException e) {
@@ -238,6 +257,17 @@ public final class NodeFiles {
             }
         }
         return jars;
+    }
+
+    /**
+     * A file of a deployment.toml product's own rules, which the toml-keys check reads: its templates
+     * ({@code templates/**}{@code /*.j2}) and its JSON rules (default, infer, key-mappings).
+     */
+    static boolean isRule(String path, ConfigPaths paths) {
+        String resources = paths.resources() + "/";
+        return path.startsWith(resources) && (path.startsWith(paths.templates() + "/") && path.endsWith(".j2")
+                || path.equals(resources + "default.json") || path.equals(resources + "infer.json")
+                || path.equals(resources + "key-mappings.json"));
     }
 
     /** Every config file verify-cluster reads: the {@link #requiredFiles} and the database wiring's, when present. */

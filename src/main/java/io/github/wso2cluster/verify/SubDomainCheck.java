@@ -12,8 +12,14 @@ final class SubDomainCheck implements Check {
     }
 
     @Override
+    public java.util.Optional<String> notApplicable(List<NodeFacts> nodes) {
+        return !nodes.isEmpty() && nodes.stream().allMatch(NodeFacts::isToml)
+                ? java.util.Optional.of("deployment.toml products: every template hard-codes subDomain worker, and deployment.toml has no key for it") : java.util.Optional.empty();
+    }
+
+    @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
-        for (NodeFacts node : nodes) {
+        for (NodeFacts node : nodes.stream().filter(n -> !n.isToml()).toList()) {
             if (node.axis2().clustering().isEmpty()) {
                 continue;
             }
