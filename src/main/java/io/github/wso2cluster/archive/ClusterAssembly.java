@@ -133,6 +133,9 @@ public final class ClusterAssembly {
             byte[] template = distributionFiles.get(paths.carbonTemplate());
             problems.addAll(TomlConfigurer.unsupported(cluster, template == null ? null
                     : new String(template, StandardCharsets.UTF_8)));
+        } else if (!cluster.tomlEdits().isEmpty()) {
+            problems.add("tomlEdits: the distribution has no " + paths.deploymentToml() + " (a Carbon 4.x XML product);"
+                    + " use <xmlEdits> for it");
         }
         List<NodeArchive> archives = new ArrayList<>();
         for (Node node : cluster.nodes()) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param ports    the node's web ports after its offset
  * @param changes  one line per change, for the debug log (never a secret)
  * @param warnings what the user should know about this node's result (file:line: what and why)
+ * @param deploymentToml whether the node is a deployment.toml product (its settings went into deployment.toml)
  */
 public record NodeConfiguration(Map<String, byte[]> replaced, Map<String, byte[]> added,
-                                CatalinaServer.WebPorts ports, List<String> changes, List<String> warnings) {
+                                CatalinaServer.WebPorts ports, List<String> changes, List<String> warnings,
+                                boolean deploymentToml) {
 }

@@ -84,7 +84,7 @@ public final class NodeConfigurer {
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new NodeConfiguration(replaced, added, ports, changes, warnings);
+        return new NodeConfiguration(replaced, added, ports, changes, warnings, false);
     }
 
     /** What needs a file the distribution lacks, and what to do. */

@@ -127,7 +127,7 @@ public final class TomlConfigurer {
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new NodeConfiguration(replaced, added, ports, changes, warnings);
+        return new NodeConfiguration(replaced, added, ports, changes, warnings, true);
     }
 
     private static void database(TomlEditor editor, String table, SharedDatabase database) throws ConfigFileException {

@@ -13,6 +13,7 @@ import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.LoadBalancerInput;
+import io.github.wso2cluster.topology.input.TomlEditInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
 import io.github.wso2cluster.topology.Node;
@@ -133,6 +134,16 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
      */
     @Parameter
     private List<XmlEditInput> xmlEdits;
+
+    /**
+     * The escape hatch of deployment.toml products (Identity Server 5.9+, API Manager 3 and 4), applied to every
+     * node after the settings: each a <code>&lt;tomlEdit&gt;</code> with <code>key</code> (a dotted key, e.g.
+     * <code>transport.https.properties.maxThreads</code>) and <code>value</code> written as TOML
+     * (<code>400</code>, <code>"text"</code>, <code>["a", "b"]</code>). The key goes into its table in the form the
+     * file already uses. A Carbon 4.x XML product has no deployment.toml: use <code>xmlEdits</code> there.
+     */
+    @Parameter
+    private List<TomlEditInput> tomlEdits;
 
     /**
      * The configuration directory, relative to the distribution's top folder. Default: {@code repository/conf}
@@ -287,6 +298,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.confDirectory = confDirectory;
         input.databases = databases;
         input.loadBalancer = loadBalancer;
+        input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
         try {
             return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter),
                     artifacts.drivers(project, session)).validate(input);
@@ -312,10 +324,12 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
                 continue;
             }
             NodeConfiguration configuration = result.configurations().get(node.id());
+            // A deployment.toml product has no subDomain to set (its templates hard-code it).
             getLog().info("Node '" + node.id() + "' (" + node.role().id() + ", member " + node.memberAddress()
-                    + ", subDomain " + node.subDomain() + ", HTTP " + configuration.ports().http() + ", HTTPS "
-                    + configuration.ports().https() + "): " + configuration.replaced().size()
-                    + " config files edited -> " + zip.zip().getFileName());
+                    + (configuration.deploymentToml() ? "" : ", subDomain " + node.subDomain()) + ", HTTP "
+                    + configuration.ports().http() + ", HTTPS " + configuration.ports().https() + "): "
+                    + (configuration.deploymentToml() ? "deployment.toml " + (configuration.replaced().isEmpty() ? "unchanged"
+                    : "edited") : configuration.replaced().size() + " config files edited") + " -> " + zip.zip().getFileName());
             for (String warning : configuration.warnings()) {
                 getLog().warn("Node '" + node.id() + "': " + warning);
             }
