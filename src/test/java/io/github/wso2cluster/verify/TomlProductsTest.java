@@ -166,4 +166,24 @@ class TomlProductsTest {
             assertEquals(List.of(List.of("manager", "manager2", "worker1", "worker2")), outcome.groups());
         }
     }
+
+    /** Every vendored file has its provenance row, and its bytes are the blob the row names (git hash-object). */
+    @Test
+    void everyVendoredFileHasItsProvenanceRowAndItsBlob() throws Exception {
+        String provenance = Files.readString(ROOT.resolve("PROVENANCE.md"));
+        int files = 0;
+        try (var walk = Files.walk(ROOT)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.endsWith("PROVENANCE.md")).toList()) {
+                String relative = ROOT.relativize(file).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(file);
+                java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+                sha1.update(("blob " + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String blob = java.util.HexFormat.of().formatHex(sha1.digest(bytes));
+                assertTrue(provenance.matches("(?s).*\\| " + java.util.regex.Pattern.quote(relative) + " \\| " + bytes.length
+                        + " \\| \\w+ \\| [^|]+ \\| " + blob + " \\|.*"), relative);
+                files++;
+            }
+        }
+        assertEquals(179, files);
+    }
 }
