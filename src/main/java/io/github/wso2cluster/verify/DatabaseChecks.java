@@ -8,6 +8,14 @@ final class DatabaseChecks {
     private DatabaseChecks() {
     }
 
+    /** A check of the shared databases: not applicable to a cluster that shares none. */
+    interface DatabaseCheck extends Check {
+        @Override
+        default Optional<String> notApplicable(List<NodeFacts> nodes) {
+            return DatabaseChecks.notApplicable(nodes);
+        }
+    }
+
     /**
      * Why the database checks do not apply to these nodes, or empty when they do: a cluster with no shared
      * datasource keeps every node's registry and users in its own H2 database, and there is nothing to compare.

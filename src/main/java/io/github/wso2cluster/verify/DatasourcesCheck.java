@@ -11,16 +11,12 @@ import java.util.Optional;
  * The shared datasources: the same ones, with the same URL and user, on every node; and every JNDI name that
  * registry.xml or user-mgt.xml uses names a datasource of the node (else Carbon fails at start with a JNDI error).
  */
-final class DatasourcesCheck implements Check {
+final class DatasourcesCheck implements DatabaseChecks.DatabaseCheck {
     @Override
     public String name() {
         return "datasources";
     }
 
-    @Override
-    public Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return DatabaseChecks.notApplicable(nodes);
-    }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {

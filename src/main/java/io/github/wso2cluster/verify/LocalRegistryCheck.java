@@ -10,16 +10,12 @@ import java.util.Optional;
  * The local registry ({@code WSO2_CARBON_DB}) is each node's own: two nodes on one database overwrite each
  * other's node-specific resources. Every node on its own H2 passes.
  */
-final class LocalRegistryCheck implements Check {
+final class LocalRegistryCheck implements DatabaseChecks.DatabaseCheck {
     @Override
     public String name() {
         return "local-registry";
     }
 
-    @Override
-    public Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return DatabaseChecks.notApplicable(nodes);
-    }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {

@@ -16,16 +16,12 @@ import java.util.Set;
  * invalidation silently); {@code readOnly} false on managers and true on workers (a worker that writes the
  * shared registry races the manager); the same mounts and targets on every node.
  */
-final class RegistryMountsCheck implements Check {
+final class RegistryMountsCheck implements DatabaseChecks.DatabaseCheck {
     @Override
     public String name() {
         return "registry-mounts";
     }
 
-    @Override
-    public Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return DatabaseChecks.notApplicable(nodes);
-    }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {

@@ -8,16 +8,12 @@ import java.util.Optional;
  * The user store: every node's realm reads the same database. A node whose realm still points at its own
  * embedded database has users and roles of its own, which the manager never sees.
  */
-final class UserStoreCheck implements Check {
+final class UserStoreCheck implements DatabaseChecks.DatabaseCheck {
     @Override
     public String name() {
         return "user-store";
     }
 
-    @Override
-    public Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return DatabaseChecks.notApplicable(nodes);
-    }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
