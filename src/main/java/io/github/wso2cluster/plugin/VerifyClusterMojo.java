@@ -83,8 +83,11 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     private MavenSession session;
 
     /**
-     * Also starts one real Hazelcast member per node, configured from its axis2.xml as Carbon does, mapped
-     * onto loopback, and checks that they form one cluster of all nodes.
+     * The live checks: one real Hazelcast member per node, configured from its axis2.xml (or deployment.toml) as
+     * Carbon does, mapped onto loopback, forming one cluster of all nodes ({@code live-cluster}); one JDBC
+     * connection per shared database ({@code live-database}); and the load balancer's generated configuration on
+     * a private nginx, routing requests to the right nodes ({@code live-load-balancer}). A live check that cannot
+     * run here (no nginx, no shared database) is a skipped case that says why.
      */
     @Parameter(property = PluginProperties.LIVE, defaultValue = "false")
     private boolean live;

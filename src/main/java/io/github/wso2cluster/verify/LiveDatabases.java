@@ -127,7 +127,8 @@ public final class LiveDatabases {
         }
         Driver driver;
         try {
-            driver = (Driver) Class.forName(target.driverClass(), true, drivers).getDeclaredConstructor().newInstance();
+            driver = (Driver) Class.forName(driverClass(target.driverClass(), drivers), true, drivers)
+                    .getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the driver class " + target.driverClass() + " is not in the node's"
                     + " library folder nor in databases/driver; name the driver's artifact in <databases><driver>");
@@ -143,6 +144,18 @@ public final class LiveDatabases {
             DatabaseMetaData meta = connection.getMetaData();
             return "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
         }
+    }
+
+    /**
+     * The class to load: Connector/J 8 and 9 keep WSO2's documented {@code com.mysql.jdbc.Driver} as a subclass of
+     * {@code com.mysql.cj.jdbc.Driver} that prints a deprecation notice into the build log; the same driver is
+     * loaded by its own name when the jar has it.
+     */
+    private static String driverClass(String named, ClassLoader drivers) {
+        if ("com.mysql.jdbc.Driver".equals(named) && drivers.getResource("com/mysql/cj/jdbc/Driver.class") != null) {
+            return "com.mysql.cj.jdbc.Driver";
+        }
+        return named;
     }
 
     private static String describe(Throwable failure) {

@@ -129,10 +129,12 @@ class LoadBalancerTest {
         assertEquals(0, result.errors() + result.warnings(), result.text());
     }
 
-    @Test
-    void coHostedTwoManagerAndManagersOnlyTopologiesPassNginxTest() throws Exception {
-        // Two managers and two workers, a worker co-hosted with each manager on another port offset.
-        ClusterInput coHosted = reference("route", ROOT.resolve("co-hosted").resolve("certs"));
+    @ParameterizedTest
+    @ValueSource(strings = {"route", "hash", "none"})
+    void aCoHostedTwoManagerTopologyPassesNginxTestInEachAffinityMode(String affinity) throws Exception {
+        // Two managers and three workers, a worker co-hosted with each manager on another port offset.
+        String name = "co-hosted-" + affinity;
+        ClusterInput coHosted = reference(affinity, ROOT.resolve(name).resolve("certs"));
         NodeInput manager2 = Fixtures.node("manager2", "manager", "10.0.0.3", "4101");
         manager2.setPortOffset("1");
         NodeInput worker3 = Fixtures.node("worker3", "worker", "10.0.0.2", "4201");
@@ -140,13 +142,17 @@ class LoadBalancerTest {
         coHosted.nodes = new ArrayList<>(coHosted.nodes);
         coHosted.nodes.add(1, manager2);
         coHosted.nodes.add(worker3);
-        Built built = build("co-hosted", coHosted);
+        Built built = build(name, coHosted);
         String config = built.config();
         assertTrue(config.contains("    server 10.0.0.2:9443;  # manager\n    server 10.0.0.3:9444;  # manager2\n"), config);
         assertTrue(config.contains("    server 10.0.0.2:9765;  # worker3\n"), config);
-        assertNginxAccepts("co-hosted", built);
-        assertEquals(0, new ClusterVerifier(built.balancer()).verify(built.nodes()).errors());
+        assertNginxAccepts(name, built);
+        VerifyResult result = new ClusterVerifier(built.balancer()).verify(built.nodes());
+        assertEquals(0, result.errors() + result.warnings(), result.text());
+    }
 
+    @Test
+    void managersOnlyAndPlainHttpTopologiesPassNginxTest() throws Exception {
         // Managers only: hostName is served by the managers; one upstream each way, no separate management one.
         ClusterInput managersOnly = reference("hash", ROOT.resolve("managers-only").resolve("certs"));
         managersOnly.nodes = new ArrayList<>(List.of(Fixtures.node("m1", "manager", "10.0.1.1", "4000"),
