@@ -163,7 +163,15 @@ public final class TomlEditor {
             });
             edited = edited + tail;
         }
-        TomlSource after = TomlSource.parse(source.fileName(), edited);
+        TomlSource after;
+        try {
+            after = TomlSource.parse(source.fileName(), edited);
+        } catch (ConfigFileException e) {
+            // The file defines a table in a form a new key cannot join (an inline table, a quoted header).
+            throw new ConfigFileException(source.fileName() + ": the settings cannot be added to this file in its own form ("
+                    + e.getMessage().substring(source.fileName().length() + 1) + " after editing); write the table as a"
+                    + " [header] of its own, or set the key with a <tomlEdit> where the file defines it");
+        }
         for (String key : source.parsed().dottedKeySet(false)) {
             if (set.containsKey(key)) {
                 continue;

@@ -205,4 +205,16 @@ class TomlConfigurerTest {
         String is7 = Files.readString(ROOT.resolve("is-7.0.0/repository/resources/conf/templates/repository/conf/carbon.xml.j2"));
         assertEquals(List.of(), TomlConfigurer.unsupported(cluster(input()), is7));
     }
+
+    @Test
+    void aTableTheFileWritesInlineCannotTakeANewKeyAndSaysSo() throws Exception {
+        Cluster cluster = cluster(input());
+        String inline = "[server]\nhostname = \"x\"\n[transport]\nhttps = { properties = { port = 9443 } }\n";
+        ConfigFileException e = assertThrows(ConfigFileException.class,
+                () -> configure(cluster, "manager", inline.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith(TOML + ": the settings cannot be added to this file in its own form ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("write the table as a [header] of its own, or set the key with a <tomlEdit>"
+                + " where the file defines it"), e.getMessage());
+    }
 }

@@ -186,4 +186,31 @@ class TomlProductsTest {
         }
         assertEquals(179, files);
     }
+
+    /** verify-cluster's standalone mode reads an unpacked deployment.toml node folder, rules included. */
+    @Test
+    void anUnpackedNodeFolderIsReadWithItsTemplates() throws Exception {
+        List<Path> zips = build("apim-4.1.0", "hazelcast_3.12.2.wso2v1.jar", input("apim-4.1.0"));
+        Path folder = tmp.resolve("unpacked");
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zips.get(2)).get()) {
+            for (var entry : java.util.Collections.list(zip.getEntries())) {
+                Path target = folder.resolve(entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (var in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+        TestClusters.deleteTree(folder.resolve("wso2-apim-4.1.0/cluster")); // made elsewhere: no node.properties
+        NodeFacts node = NodeFiles.read(folder);
+        assertTrue(node.isToml());
+        assertTrue(node.tomlRules().size() > 50, node.tomlRules().keySet().toString());
+        VerifyResult result = new ClusterVerifier().verify(List.of(node));
+        assertTrue(result.checks().contains("toml-keys"), result.checks().toString());
+        assertEquals(List.of(), result.of(node.name(), "toml-keys"), result.text());
+    }
 }
