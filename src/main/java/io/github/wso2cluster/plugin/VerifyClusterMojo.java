@@ -215,15 +215,11 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
             if (databases != null && databases.getDriver() != null && !databases.getDriver().isBlank()) {
                 jars.add(artifacts.driver(project, session, databases.getDriver().trim()).toUri().toURL());
             }
-            if (!nodes.isEmpty()) {
-                Path folder = layout.work().resolve("live-lib");
-                for (Path jar : NodeFiles.copyLibraries(nodes.get(0), folder)) {
-                    jars.add(jar.toUri().toURL());
-                }
+            for (Path jar : NodeFiles.copyLibraries(nodes, layout.work().resolve("live-lib"))) {
+                jars.add(jar.toUri().toURL());
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("Copying the JDBC drivers of node '" + nodes.get(0).name() + "' for the live"
-                    + " database check failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Resolving the JDBC driver for the live database check failed: " + e.getMessage(), e);
         }
         try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             return new LiveDatabases().run(nodes, loader);

@@ -219,6 +219,25 @@ public final class NodeFiles {
     }
 
     /**
+     * The jars of the first node whose library folder can be read, copied into {@code into}: an unreadable node
+     * already fails its config-files case, and the live database check goes on with the others' driver.
+     */
+    public static List<Path> copyLibraries(List<NodeFacts> nodes, Path into) throws IOException {
+        for (NodeFacts node : nodes) {
+            if (!node.readProblems().isEmpty() && node.readProblems().stream().anyMatch(p -> p[0] == null)) {
+                continue; // the node itself could not be read
+            }
+            try {
+                return copyLibraries(node, into);
+            } catch (IOException unreadable) {
+                // try the next node
+            }
+        }
+        Files.createDirectories(into);
+        return List.of();
+    }
+
+    /**
      * Copies the jars of the node's library folder ({@code repository/components/lib}, where configure-cluster puts
      * the JDBC driver) into {@code into}, for the live database check. Only that folder's {@code *.jar} entries
      * are read.

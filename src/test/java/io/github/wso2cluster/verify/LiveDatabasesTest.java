@@ -223,4 +223,14 @@ class LiveDatabasesTest {
         assertNotNull(outcome.notApplicable());
         assertEquals(List.of(), outcome.findings());
     }
+
+    /** The driver comes from the first readable node: a node that cannot be read does not stop the live check. */
+    @Test
+    void theDriverIsTakenFromTheFirstReadableNode() throws Exception {
+        List<NodeFacts> nodes = new ArrayList<>(build(server.port(), REGISTRY_PASSWORD));
+        Path missing = tmp.resolve("gone.zip");
+        nodes.add(0, NodeFiles.unreadable(missing, "it does not exist"));
+        List<Path> jars = NodeFiles.copyLibraries(nodes, tmp.resolve("first-readable"));
+        assertEquals(List.of("mysql-connector-j-8.4.0.jar"), jars.stream().map(j -> j.getFileName().toString()).toList());
+    }
 }
