@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.testkit.Fixtures;
+import io.github.wso2cluster.testkit.TextEdits;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.Node;
@@ -67,10 +68,7 @@ class DatabaseChecksTest {
     }
 
     private void edit(String node, String file, UnaryOperator<String> change) {
-        String before = new String(nodes.get(node).get(file), StandardCharsets.ISO_8859_1);
-        String after = change.apply(before);
-        assertNotEquals(before, after, "the edit changed nothing in " + node + " " + file);
-        nodes.get(node).put(file, after.getBytes(StandardCharsets.ISO_8859_1));
+        TextEdits.edit(nodes.get(node), file, change, node);
     }
 
     private VerifyResult verify() {

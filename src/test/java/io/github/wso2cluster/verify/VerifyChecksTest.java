@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.testkit.TextEdits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +58,7 @@ class VerifyChecksTest {
     }
 
     private void edit(String node, String file, UnaryOperator<String> change) {
-        String before = new String(nodes.get(node).get(file), StandardCharsets.ISO_8859_1);
-        String after = change.apply(before);
-        assertTrue(!after.equals(before), "the edit of " + node + " " + file + " changed nothing");
-        nodes.get(node).put(file, after.getBytes(StandardCharsets.ISO_8859_1));
+        TextEdits.edit(nodes.get(node), file, change, node);
     }
 
     private VerifyResult verify() {
