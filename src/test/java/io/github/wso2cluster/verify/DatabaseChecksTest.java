@@ -1,7 +1,6 @@
 package io.github.wso2cluster.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wso2cluster.config.NodeConfiguration;

@@ -17,7 +17,6 @@ import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
-import io.github.wso2cluster.topology.input.NodeInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
 import java.net.URL;
 import java.net.URLClassLoader;
