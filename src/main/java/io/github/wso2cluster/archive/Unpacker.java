@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.AtomicFiles;
 import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,13 +92,13 @@ public final class Unpacker {
                 Path old = parent.resolve(target.getFileName() + ".old-" + UUID.randomUUID());
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(old);
+                AtomicFiles.deleteTree(old);
             } else {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             }
             return new Result(tree, false, entries);
         } finally {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
         }
     }
 
@@ -115,7 +116,7 @@ public final class Unpacker {
                 String name = sibling.getFileName().toString();
                 boolean leftover = name.startsWith(targetName + ".tmp-") || name.startsWith(targetName + ".old-");
                 if (leftover && Files.isDirectory(sibling) && Files.getLastModifiedTime(sibling).toMillis() < cutoff) {
-                    deleteTree(sibling);
+                    AtomicFiles.deleteTree(sibling);
                 }
             }
         }
@@ -259,17 +260,5 @@ public final class Unpacker {
             }
         }
         return set;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            List<Path> all = paths.sorted(Collections.reverseOrder()).toList();
-            for (Path path : all) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -151,7 +151,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
                     : result.withLive(LiveDatabases.CHECK, databases.findings(), LiveDatabases.CHECK + ": " + databases.summary());
         }
         if (live && !skipped.contains(LiveLoadBalancer.CHECK)) {
-            result = runLiveLoadBalancer(result, nodes, balancer, nginxConfig, layout, standalone);
+            result = runLiveLoadBalancer(result, nodes, balancer, layout, standalone);
         }
         result.live().forEach(line -> getLog().info(line));
         try {
@@ -247,7 +247,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     }
 
     private VerifyResult runLiveLoadBalancer(VerifyResult result, List<NodeFacts> nodes, BalancerFacts balancer,
-                                             Path nginxConfig, OutputLayout layout, boolean standalone)
+                                             OutputLayout layout, boolean standalone)
             throws MojoExecutionException {
         if (balancer == null) {
             return result.withNotApplicable(LiveLoadBalancer.CHECK, standalone || archives != null
@@ -255,8 +255,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
                     : "no load balancer configuration (configure <loadBalancer>)");
         }
         try {
-            LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(nodes, balancer,
-                    Files.readString(nginxConfig, StandardCharsets.UTF_8), layout.work().resolve("live-nginx"));
+            LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(nodes, balancer, layout.work().resolve("live-nginx"));
             return outcome.notApplicable() != null ? result.withNotApplicable(LiveLoadBalancer.CHECK, outcome.notApplicable())
                     : result.withLive(LiveLoadBalancer.CHECK, outcome.findings(), LiveLoadBalancer.CHECK + ": " + outcome.summary());
         } catch (IOException e) {

@@ -21,6 +21,8 @@ public final class BalancerFacts {
 
     /** The file as the reports name it. */
     private final String file;
+    /** The file as configure-cluster wrote it (the live check starts nginx on it). */
+    private final String text;
     private final Map<String, List<Server>> upstreams = new LinkedHashMap<>();
     private final Map<String, Integer> upstreamLines = new LinkedHashMap<>();
     private final Map<String, RouteMap> maps = new LinkedHashMap<>();
@@ -43,8 +45,9 @@ public final class BalancerFacts {
     record Site(String name, int listen, boolean ssl, String target, int line) {
     }
 
-    private BalancerFacts(String file, SessionAffinity affinity) {
+    private BalancerFacts(String file, String text, SessionAffinity affinity) {
         this.file = file;
+        this.text = text;
         this.affinity = affinity;
     }
 
@@ -52,7 +55,7 @@ public final class BalancerFacts {
     public static BalancerFacts parse(String file, String text) throws ConfigFileException {
         Matcher declared = AFFINITY.matcher(text);
         SessionAffinity affinity = declared.find() ? SessionAffinity.parse(declared.group(1)).orElse(null) : null;
-        BalancerFacts facts = new BalancerFacts(file, affinity);
+        BalancerFacts facts = new BalancerFacts(file, text, affinity);
         for (Directive directive : NginxDirectives.parse(file, text)) {
             switch (directive.name()) {
                 case "upstream" -> {
@@ -93,6 +96,10 @@ public final class BalancerFacts {
 
     String file() {
         return file;
+    }
+
+    String text() {
+        return text;
     }
 
     /** The affinity the file declares in its header, or null for a file that does not say. */

@@ -1,9 +1,9 @@
 package io.github.wso2cluster.verify;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.wso2cluster.output.AtomicFiles;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.wso2cluster.topology.Role;
 import io.github.wso2cluster.topology.SessionAffinity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,23 +57,20 @@ public final class LiveLoadBalancer {
     private record Reply(int status, String node, String location) {
     }
 
-    /**
-     * @param config the generated configuration's text, as configure-cluster wrote it
-     * @param work   a folder under {@code target/} for nginx's prefix and the certificates (emptied first)
-     */
-    public Outcome run(List<NodeFacts> nodes, BalancerFacts balancer, String config, Path work)
+    /** @param work a folder under {@code target/} for nginx's prefix and the certificates (emptied first) */
+    public Outcome run(List<NodeFacts> nodes, BalancerFacts balancer, Path work)
             throws IOException, InterruptedException {
-        Optional<Path> nginx = PrivateNginx.binary("nginx");
+        Optional<Path> nginx = Executables.find("nginx");
         if (nginx.isEmpty()) {
             return new Outcome(List.of(), "", "no nginx binary on the PATH (Debian: apt-get install nginx-light)");
         }
         boolean tls = balancer.sites().stream().anyMatch(BalancerFacts.Site::ssl);
-        Optional<Path> openssl = PrivateNginx.binary("openssl");
+        Optional<Path> openssl = Executables.find("openssl");
         if (tls && openssl.isEmpty()) {
             return new Outcome(List.of(), "", "no openssl binary on the PATH to make the test certificates");
         }
         long start = System.nanoTime();
-        deleteTree(work);
+        AtomicFiles.deleteTree(work);
         Files.createDirectories(work.resolve("conf"));
         SSLContext serverTls = tls ? certificates(openssl.get(), work) : null;
 
@@ -88,7 +85,7 @@ public final class LiveLoadBalancer {
             });
         }
         Map<Integer, Integer> listens = new LinkedHashMap<>();
-        String rewritten = rewrite(config, plan, listens, work);
+        String rewritten = rewrite(balancer.text(), plan, listens, work);
         Files.writeString(work.resolve("conf/wso2-cluster.conf"), rewritten, StandardCharsets.UTF_8);
         Files.writeString(work.resolve("conf/nginx.conf"), PrivateNginx.mainConfig(work, work.resolve("conf/wso2-cluster.conf")),
                 StandardCharsets.UTF_8);
@@ -157,14 +154,12 @@ public final class LiveLoadBalancer {
     /** Sends the requests and records what went wrong; returns how many were sent. */
     private int probe(List<NodeFacts> nodes, BalancerFacts balancer, Map<Integer, Integer> listens, List<Finding> findings)
             throws IOException {
-        List<NodeFacts> managers = nodes.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).toList();
-        List<NodeFacts> workers = nodes.stream().filter(n -> n.role().orElse(null) == Role.WORKER).toList();
-        List<NodeFacts> served = workers.isEmpty() ? managers : workers;
+        LoadBalancerCheck.Sites roles = LoadBalancerCheck.Sites.of(nodes);
+        List<NodeFacts> managers = roles.managers();
+        List<NodeFacts> served = roles.served();
+        Optional<String> hostName = roles.hostName();
+        Optional<String> mgtHostName = roles.mgtHostName();
         int sent = 0;
-        Optional<String> hostName = nodes.stream().map(n -> n.carbon().hostName()).filter(Located::present)
-                .map(Located::value).findFirst();
-        Optional<String> mgtHostName = managers.stream().map(n -> n.carbon().mgtHostName()).filter(Located::present)
-                .map(Located::value).findFirst();
         for (BalancerFacts.Site site : balancer.sites()) {
             Integer local = listens.get(site.listen());
             if (local == null || site.name() == null) {
@@ -355,17 +350,6 @@ public final class LiveLoadBalancer {
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

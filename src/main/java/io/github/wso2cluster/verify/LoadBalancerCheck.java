@@ -43,17 +43,30 @@ final class LoadBalancerCheck implements Check {
             routes(nodes, findings);
         }
         listenPorts(nodes, findings);
-        List<NodeFacts> managers = nodes.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).toList();
-        List<NodeFacts> workers = nodes.stream().filter(n -> n.role().orElse(null) == Role.WORKER).toList();
-        List<NodeFacts> served = workers.isEmpty() ? managers : workers;
-        String group = workers.isEmpty() ? "managers" : "workers";
-        nodes.stream().map(n -> n.carbon().hostName()).filter(Located::present).map(Located::value).findFirst()
-                .ifPresent(host -> site(host, false, served, group, nodes, findings));
-        nodes.stream().map(n -> n.carbon().hostName()).filter(Located::present).map(Located::value).findFirst()
-                .ifPresent(host -> site(host, true, served, group, nodes, findings));
-        managers.stream().map(n -> n.carbon().mgtHostName()).filter(Located::present).map(Located::value).findFirst()
-                .ifPresent(host -> site(host, true, managers, "managers", nodes, findings));
+        Sites roles = Sites.of(nodes);
+        for (boolean ssl : new boolean[] {false, true}) {
+            roles.hostName().ifPresent(host -> site(host, ssl, roles.served(), roles.group(), nodes, findings));
+        }
+        roles.mgtHostName().ifPresent(host -> site(host, true, roles.managers(), "managers", nodes, findings));
         duplicates(nodes, findings);
+    }
+
+    /**
+     * Who the balancer's two names serve, from the nodes' own carbon.xml (or deployment.toml): {@code hostName} the
+     * workers (the managers when there are none), {@code mgtHostName} the managers.
+     *
+     * @param group the served nodes' role word, for messages
+     */
+    record Sites(List<NodeFacts> managers, List<NodeFacts> served, String group, Optional<String> hostName,
+                 Optional<String> mgtHostName) {
+        static Sites of(List<NodeFacts> nodes) {
+            List<NodeFacts> managers = nodes.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).toList();
+            List<NodeFacts> workers = nodes.stream().filter(n -> n.role().orElse(null) == Role.WORKER).toList();
+            return new Sites(managers, workers.isEmpty() ? managers : workers, workers.isEmpty() ? "managers" : "workers",
+                    nodes.stream().map(n -> n.carbon().hostName()).filter(Located::present).map(Located::value).findFirst(),
+                    managers.stream().map(n -> n.carbon().mgtHostName()).filter(Located::present).map(Located::value)
+                            .findFirst());
+        }
     }
 
     private void routes(List<NodeFacts> nodes, Findings findings) {

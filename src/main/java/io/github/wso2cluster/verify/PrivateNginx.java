@@ -7,10 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,13 +26,6 @@ public final class PrivateNginx implements AutoCloseable {
         this.prefix = prefix;
         this.hook = new Thread(process::destroyForcibly, "stop-private-nginx");
         Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    /** An executable on the PATH, or in the sbin folders where Debian installs servers. */
-    public static Optional<Path> binary(String name) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin"));
-        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
     }
 
     /**

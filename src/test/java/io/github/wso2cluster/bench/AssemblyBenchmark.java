@@ -3,6 +3,7 @@ package io.github.wso2cluster.bench;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
+import io.github.wso2cluster.output.AtomicFiles;
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -46,7 +46,7 @@ public final class AssemblyBenchmark {
         Path work = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
         Path sample = Path.of(System.getProperty("bench.sample",
                 "src/example/distribution/src/main/dist/wso2as-5.2.1")).toAbsolutePath();
-        deleteTree(work);
+        AtomicFiles.deleteTree(work);
         Files.createDirectories(work);
 
         System.out.printf(Locale.ROOT, "Generating a %d MB distribution with %d entries...%n", sizeMb, entries);
@@ -61,8 +61,8 @@ public final class AssemblyBenchmark {
         List<Double> unpackRuns = new ArrayList<>();
         long unpackPeak = 0;
         for (int round = 0; round < 3; round++) {
-            deleteTree(work.resolve("unzip-ref"));
-            deleteTree(work.resolve("unpack"));
+            AtomicFiles.deleteTree(work.resolve("unzip-ref"));
+            AtomicFiles.deleteTree(work.resolve("unpack"));
             run(work, "sync");
             unzipRuns.add(time(() -> run(work, "unzip", "-q", "-o", zip.toString(), "-d", work.resolve("unzip-ref").toString())));
             run(work, "sync");
@@ -81,9 +81,9 @@ public final class AssemblyBenchmark {
             resetPeaks();
             double plugin = time(assemble);
             long peak = peakHeap();
-            deleteTree(out);
+            AtomicFiles.deleteTree(out);
             long live = LiveHeap.of(assemble); // untimed repetition: the sampler's collections slow it down
-            deleteTree(out);
+            AtomicFiles.deleteTree(out);
 
             Path floorDir = Files.createDirectories(work.resolve("floor-" + nodes));
             double floor = time(() -> {
@@ -92,7 +92,7 @@ public final class AssemblyBenchmark {
                     run(work, "cp", zip.toString(), floorDir.resolve("node-" + i + ".zip").toString());
                 }
             });
-            deleteTree(floorDir);
+            AtomicFiles.deleteTree(floorDir);
 
             double rezip = Double.NaN;
             if (nodes <= rezipMax) {
@@ -103,10 +103,10 @@ public final class AssemblyBenchmark {
                         Path node = rezipDir.resolve("node-" + i);
                         run(work, "cp", "-r", rezipDir.resolve("tree").toString(), node.toString());
                         run(node, "zip", "-q", "-r", rezipDir.resolve("node-" + i + ".zip").toString(), ".");
-                        deleteTree(node);
+                        AtomicFiles.deleteTree(node);
                     }
                 });
-                deleteTree(rezipDir);
+                AtomicFiles.deleteTree(rezipDir);
             }
             rows.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %.2f | %s | %d | %.1f |", nodes, plugin, floor,
                     Double.isNaN(rezip) ? "skipped" : String.format(Locale.ROOT, "%.2f", rezip), plugin / floor,
@@ -133,8 +133,8 @@ public final class AssemblyBenchmark {
         Files.writeString(work.resolve("results.md"), table.toString(), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
-        deleteTree(work.resolve("unzip-ref"));
-        deleteTree(work.resolve("unpack"));
+        AtomicFiles.deleteTree(work.resolve("unzip-ref"));
+        AtomicFiles.deleteTree(work.resolve("unpack"));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class AssemblyBenchmark {
         for (int round = 0; round < 5; round++) {
             for (Cluster cluster : List.of(plain, wired)) {
                 Path out = work.resolve("databases");
-                deleteTree(out);
+                AtomicFiles.deleteTree(out);
                 run(work, "sync");
                 double seconds = time(() -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip,
                         sha, null, new OutputLayout(out, "bench"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true,
@@ -157,7 +157,7 @@ public final class AssemblyBenchmark {
                 (cluster == plain ? plainRuns : wiredRuns).add(seconds);
             }
         }
-        deleteTree(work.resolve("databases"));
+        AtomicFiles.deleteTree(work.resolve("databases"));
         double without = median(plainRuns);
         double with = median(wiredRuns);
         String row = String.format(Locale.ROOT, "%nShared databases, 10 nodes (medians of 5 alternating rounds): without %.2f s,"
@@ -273,16 +273,5 @@ public final class AssemblyBenchmark {
     static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

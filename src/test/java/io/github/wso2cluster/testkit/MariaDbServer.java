@@ -1,5 +1,6 @@
 package io.github.wso2cluster.testkit;
 
+import io.github.wso2cluster.verify.Executables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,16 +48,10 @@ public final class MariaDbServer implements AutoCloseable {
         return process.pid();
     }
 
-    public static Optional<Path> binary(String name) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"));
-        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
-    }
-
     /** Starts a server whose init script ({@code --init-file}) creates the test's users and databases. */
     public static MariaDbServer start(Path folder, String initSql) throws IOException, InterruptedException {
-        Optional<Path> server = binary("mariadbd");
-        Optional<Path> install = binary("mariadb-install-db");
+        Optional<Path> server = Executables.find("mariadbd");
+        Optional<Path> install = Executables.find("mariadb-install-db");
         Assumptions.assumeTrue(server.isPresent() && install.isPresent(), "MariaDB is not installed (Debian package"
                 + " mariadb-server: mariadbd, mariadb-install-db); .ci/run installs it. Skipping the live database test.");
         Files.createDirectories(folder);

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.testkit;
 
+import io.github.wso2cluster.verify.Executables;
 import io.github.wso2cluster.verify.PrivateNginx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ public final class NginxTest {
     }
 
     public static Path nginx() {
-        Optional<Path> nginx = PrivateNginx.binary("nginx");
+        Optional<Path> nginx = Executables.find("nginx");
         Assumptions.assumeTrue(nginx.isPresent(), "nginx is not installed (Debian package nginx-light); .ci/run installs"
                 + " it. Skipping the test that runs the real nginx.");
         return nginx.get();

@@ -1,5 +1,11 @@
 package io.github.wso2cluster.testkit;
 
+import java.util.Optional;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.config.NodeConfigurer;
+import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
@@ -95,15 +101,21 @@ public final class TestClusters {
         Files.move(edited, zipFile, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Deletes a folder tree, if it exists. */
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    /**
+     * Every node's files as configure-cluster's core leaves them, in memory: {@code distribution}'s files (by path
+     * under the top folder) with the node's edited and added files over them, by node id.
+     */
+    public static Map<String, Map<String, byte[]>> configureFiles(Cluster cluster, Map<String, byte[]> distribution)
+            throws Exception {
+        Map<String, Map<String, byte[]>> nodes = new LinkedHashMap<>();
+        for (Node node : cluster.nodes()) {
+            Map<String, byte[]> files = new LinkedHashMap<>(distribution);
+            NodeConfiguration configuration = new NodeConfigurer().configure(cluster, node,
+                    path -> Optional.ofNullable(files.get(path)));
+            files.putAll(configuration.replaced());
+            files.putAll(configuration.added());
+            nodes.put(node.id(), files);
         }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return nodes;
     }
 }

@@ -3,13 +3,11 @@ package io.github.wso2cluster.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wso2cluster.config.NodeConfiguration;
-import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.testkit.Fixtures;
+import io.github.wso2cluster.testkit.TestClusters;
 import io.github.wso2cluster.testkit.TextEdits;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
-import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,19 +48,13 @@ class DatabaseChecksTest {
         input.databases.setUserStore(users);
         Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input);
         Path set = Fixtures.referenceRoot().resolve("esb-4.9.0");
-        for (Node node : cluster.nodes()) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            try (var walk = Files.walk(set)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    files.put(set.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-                }
+        Map<String, byte[]> distribution = new LinkedHashMap<>();
+        try (var walk = Files.walk(set)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                distribution.put(set.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
-            NodeConfiguration configuration = new NodeConfigurer().configure(cluster, node,
-                    path -> Optional.ofNullable(files.get(path)));
-            files.putAll(configuration.replaced());
-            files.putAll(configuration.added());
-            nodes.put(node.id(), files);
         }
+        nodes.putAll(TestClusters.configureFiles(cluster, distribution));
     }
 
     private void edit(String node, String file, UnaryOperator<String> change) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.EntryTimes;
+import io.github.wso2cluster.output.AtomicFiles;
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.testkit.Fixtures;
@@ -71,7 +72,7 @@ class LoadBalancerTest {
 
     private static Built build(String name, ClusterInput input) throws Exception {
         Path folder = ROOT.resolve(name);
-        TestClusters.deleteTree(folder);
+        AtomicFiles.deleteTree(folder);
         Files.createDirectories(folder);
         Path zip = ZipBuilder.create().folder(ZipBuilder.sampleDistribution(), "wso2as-5.2.1").write(folder.resolve("dist.zip"));
         Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input);
@@ -217,7 +218,7 @@ class LoadBalancerTest {
         String name = "live-" + affinity;
         Built built = build(name, reference(affinity, Path.of("/etc/nginx/ssl")));
         long start = System.nanoTime();
-        LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(built.nodes(), built.balancer(), built.config(),
+        LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(built.nodes(), built.balancer(),
                 ROOT.resolve(name).resolve("live"));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertNull(outcome.notApplicable());
@@ -241,7 +242,7 @@ class LoadBalancerTest {
                 t -> t.replace("jvmRoute=\"worker2\"", "jvmRoute=\"worker1\""));
         String config = built.config().replace("    server 10.0.0.4:9763;  # worker2\n", "    server 10.0.0.2:9763;  # manager\n");
         LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(built.nodes(),
-                BalancerFacts.parse("nginx/wso2-cluster.conf", config), config, ROOT.resolve("live-broken").resolve("live"));
+                BalancerFacts.parse("nginx/wso2-cluster.conf", config), ROOT.resolve("live-broken").resolve("live"));
         List<String> messages = outcome.findings().stream().map(f -> f.node() + ": " + f.message()).toList();
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("worker1: as.wso2.com (HTTP 80) with a session of 'worker2'"
                 + " reached 'worker1', expected 'worker2'")), messages.toString());

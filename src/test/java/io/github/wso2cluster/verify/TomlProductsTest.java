@@ -8,6 +8,7 @@ import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.ClusterBuildException;
 import io.github.wso2cluster.archive.EntryTimes;
+import io.github.wso2cluster.output.AtomicFiles;
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.testkit.Fixtures;
@@ -205,7 +206,7 @@ class TomlProductsTest {
                 }
             }
         }
-        TestClusters.deleteTree(folder.resolve("wso2-apim-4.1.0/cluster")); // made elsewhere: no node.properties
+        AtomicFiles.deleteTree(folder.resolve("wso2-apim-4.1.0/cluster")); // made elsewhere: no node.properties
         NodeFacts node = NodeFiles.read(folder);
         assertTrue(node.isToml());
         assertTrue(node.tomlRules().size() > 50, node.tomlRules().keySet().toString());

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wso2cluster.config.ConfigFiles;
-import io.github.wso2cluster.config.NodeConfiguration;
-import io.github.wso2cluster.config.NodeConfigurer;
 import io.github.wso2cluster.testkit.TestClusters;
 import io.github.wso2cluster.testkit.ZipBuilder;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
-import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +40,11 @@ class VerifyChecksTest {
     private void build(ClusterInput input) throws Exception {
         nodes.clear();
         Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input);
-        for (Node node : cluster.nodes()) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (String file : List.of(AXIS2, CARBON, CATALINA)) {
-                files.put(file, Files.readAllBytes(ZipBuilder.sampleDistribution().resolve(file)));
-            }
-            NodeConfiguration configuration = new NodeConfigurer().configure(cluster, node,
-                    path -> Optional.ofNullable(files.get(path)));
-            files.putAll(configuration.replaced());
-            files.putAll(configuration.added());
-            nodes.put(node.id(), files);
+        Map<String, byte[]> distribution = new LinkedHashMap<>();
+        for (String file : List.of(AXIS2, CARBON, CATALINA)) {
+            distribution.put(file, Files.readAllBytes(ZipBuilder.sampleDistribution().resolve(file)));
         }
+        nodes.putAll(TestClusters.configureFiles(cluster, distribution));
     }
 
     private void edit(String node, String file, UnaryOperator<String> change) {
