@@ -1,6 +1,6 @@
 package io.github.wso2cluster.testkit;
 
-import io.github.wso2cluster.verify.Executables;
+import io.github.wso2cluster.verify.live.Executables;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

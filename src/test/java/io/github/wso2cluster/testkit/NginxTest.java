@@ -1,7 +1,7 @@
 package io.github.wso2cluster.testkit;
 
-import io.github.wso2cluster.verify.Executables;
-import io.github.wso2cluster.verify.PrivateNginx;
+import io.github.wso2cluster.verify.live.Executables;
+import io.github.wso2cluster.verify.live.PrivateNginx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.verify.check.Finding;
+import io.github.wso2cluster.verify.check.Severity;
+import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.verify.report.VerifyResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

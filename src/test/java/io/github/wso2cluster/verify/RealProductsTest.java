@@ -1,5 +1,13 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.verify.check.Finding;
+import io.github.wso2cluster.verify.check.Severity;
+import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.verify.facts.NodeReader;
+import io.github.wso2cluster.verify.live.HazelcastMember;
+import io.github.wso2cluster.verify.live.HazelcastVersions;
+import io.github.wso2cluster.verify.live.LiveCluster;
+import io.github.wso2cluster.verify.report.VerifyResult;
 import io.github.wso2cluster.output.OutputLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

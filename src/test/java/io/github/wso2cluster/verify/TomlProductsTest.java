@@ -1,5 +1,13 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.verify.check.Finding;
+import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.verify.facts.NodeFiles;
+import io.github.wso2cluster.verify.facts.NodeReader;
+import io.github.wso2cluster.verify.live.HazelcastVersions;
+import io.github.wso2cluster.verify.live.LiveCluster;
+import io.github.wso2cluster.verify.report.VerifyResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

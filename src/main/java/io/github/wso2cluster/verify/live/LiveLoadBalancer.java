@@ -1,0 +1,361 @@
+package io.github.wso2cluster.verify.live;
+
+import io.github.wso2cluster.verify.check.Finding;
+import io.github.wso2cluster.verify.check.LoadBalancerCheck;
+import io.github.wso2cluster.verify.check.Severity;
+import io.github.wso2cluster.verify.facts.BalancerFacts;
+import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.verify.facts.NodeFacts;
+import com.sun.net.httpserver.HttpServer;
+import io.github.wso2cluster.output.AtomicFiles;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.wso2cluster.topology.SessionAffinity;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The live load-balancer check: the generated configuration on a private nginx, every node address mapped onto
+ * loopback by the same table as the Hazelcast check, a small HTTP(S) responder per node port answering with its
+ * node id, and requests through nginx: {@code hostName} reaches the workers only, {@code mgtHostName} the
+ * managers only (its plain port redirects to HTTPS), and a session cookie ending in a node's own
+ * {@code jvmRoute} reaches that node (with {@code hash}, one cookie stays on one node). nginx and every
+ * responder are stopped at the end, pass, fail or interruption.
+ */
+public final class LiveLoadBalancer {
+    public static final String CHECK = "live-load-balancer";
+    private static final Pattern UPSTREAM_SERVER = Pattern.compile("^(\\s*server\\s+)([^\\s;{]+)(\\s*;.*)$");
+    private static final Pattern LISTEN = Pattern.compile("^(\\s*listen\\s+)(\\d+)((?:\\s+ssl)?\\s*;.*)$");
+    private static final Pattern CERTIFICATE = Pattern.compile("^(\\s*ssl_certificate(_key)?\\s+)([^;]+)(;.*)$");
+    private static final String NODE_HEADER = "X-WSO2-Cluster-Node";
+
+    /** What the check saw; {@code notApplicable} says why it did not run. */
+    public record Outcome(List<Finding> findings, String summary, String notApplicable) {
+    }
+
+    private record Reply(int status, String node, String location) {
+    }
+
+    /** @param work a folder under {@code target/} for nginx's prefix and the certificates (emptied first) */
+    public Outcome run(List<NodeFacts> nodes, BalancerFacts balancer, Path work)
+            throws IOException, InterruptedException {
+        Optional<Path> nginx = Executables.find("nginx");
+        if (nginx.isEmpty()) {
+            return new Outcome(List.of(), "", "no nginx binary on the PATH (Debian: apt-get install nginx-light)");
+        }
+        boolean tls = balancer.sites().stream().anyMatch(BalancerFacts.Site::ssl);
+        Optional<Path> openssl = Executables.find("openssl");
+        if (tls && openssl.isEmpty()) {
+            return new Outcome(List.of(), "", "no openssl binary on the PATH to make the test certificates");
+        }
+        long start = System.nanoTime();
+        AtomicFiles.deleteTree(work);
+        Files.createDirectories(work.resolve("conf"));
+        SSLContext serverTls = tls ? certificates(openssl.get(), work) : null;
+
+        LoopbackPlan plan = new LoopbackPlan(nodes);
+        Map<String, NodeFacts> owners = new LinkedHashMap<>();
+        Set<String> secureAddresses = new LinkedHashSet<>();
+        for (NodeFacts node : nodes) {
+            node.webAddress(false).ifPresent(a -> owners.put(a, node));
+            node.webAddress(true).ifPresent(a -> {
+                owners.put(a, node);
+                secureAddresses.add(a);
+            });
+        }
+        Map<Integer, Integer> listens = new LinkedHashMap<>();
+        String rewritten = rewrite(balancer.text(), plan, listens, work);
+        Files.writeString(work.resolve("conf/wso2-cluster.conf"), rewritten, StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("conf/nginx.conf"), PrivateNginx.mainConfig(work, work.resolve("conf/wso2-cluster.conf")),
+                StandardCharsets.UTF_8);
+
+        List<HttpServer> responders = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        int requests = 0;
+        try {
+            for (List<BalancerFacts.Server> servers : balancer.upstreams().values()) {
+                for (BalancerFacts.Server server : servers) {
+                    String address = server.address();
+                    int port = port(plan, address);
+                    if (responders.stream().anyMatch(r -> r.getAddress().getPort() == port)) {
+                        continue;
+                    }
+                    NodeFacts owner = owners.get(address);
+                    responders.add(responder(port, owner == null ? "no node" : owner.name(),
+                            secureAddresses.contains(address) ? serverTls : null));
+                }
+            }
+            try (PrivateNginx running = PrivateNginx.start(nginx.get(), work, work.resolve("conf/nginx.conf"), listens.values())) {
+                requests = probe(nodes, balancer, listens, findings);
+            } catch (IOException e) {
+                for (NodeFacts node : nodes) {
+                    findings.add(new Finding(Severity.ERROR, CHECK, node.name(), balancer.file(), 0, e.getMessage()));
+                }
+            }
+        } finally {
+            responders.forEach(r -> r.stop(0));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long failed = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        String summary = String.format(java.util.Locale.ROOT, "%d requests through a private nginx in %.1f s: %s", requests,
+                seconds, failed == 0 ? "every request reached the nodes it should" : failed + " wrong");
+        return new Outcome(findings, summary, null);
+    }
+
+    /** The generated file with every node address, listen port and certificate mapped onto this machine. */
+    private static String rewrite(String config, LoopbackPlan plan, Map<Integer, Integer> listens, Path work) {
+        StringBuilder out = new StringBuilder();
+        for (String line : config.split("\n", -1)) {
+            Matcher server = UPSTREAM_SERVER.matcher(line);
+            Matcher listen = LISTEN.matcher(line);
+            Matcher certificate = CERTIFICATE.matcher(line);
+            if (server.matches()) {
+                line = server.group(1) + "127.0.0.1:" + port(plan, server.group(2)) + server.group(3);
+            } else if (listen.matches()) {
+                int port = Integer.parseInt(listen.group(2));
+                int local = listens.computeIfAbsent(port, p -> plan.portFor("load-balancer", p));
+                line = listen.group(1) + "127.0.0.1:" + local + listen.group(3);
+            } else if (certificate.matches()) {
+                line = certificate.group(1) + work.resolve(certificate.group(2) == null ? "cert.pem" : "key.pem").toAbsolutePath()
+                        + certificate.group(4);
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static int port(LoopbackPlan plan, String address) {
+        int colon = address.lastIndexOf(':');
+        return plan.portFor(address.substring(0, colon).replace("[", "").replace("]", ""),
+                Integer.parseInt(address.substring(colon + 1)));
+    }
+
+    /** Sends the requests and records what went wrong; returns how many were sent. */
+    private int probe(List<NodeFacts> nodes, BalancerFacts balancer, Map<Integer, Integer> listens, List<Finding> findings)
+            throws IOException {
+        LoadBalancerCheck.Sites roles = LoadBalancerCheck.Sites.of(nodes);
+        List<NodeFacts> managers = roles.managers();
+        List<NodeFacts> served = roles.served();
+        Optional<String> hostName = roles.hostName();
+        Optional<String> mgtHostName = roles.mgtHostName();
+        int sent = 0;
+        for (BalancerFacts.Site site : balancer.sites()) {
+            Integer local = listens.get(site.listen());
+            if (local == null || site.name() == null) {
+                continue;
+            }
+            boolean management = mgtHostName.isPresent() && mgtHostName.get().equals(site.name());
+            boolean front = hostName.isPresent() && hostName.get().equals(site.name());
+            if (!management && !front) {
+                continue;
+            }
+            List<NodeFacts> expected = management ? managers : served;
+            String what = site.name() + " (" + (site.ssl() ? "HTTPS" : "HTTP") + " " + site.listen() + ")";
+            if (site.target() == null) {
+                Reply reply = get(local, site.ssl(), site.name(), null);
+                sent++;
+                if (reply.status() != 301 || reply.location() == null || !reply.location().startsWith("https://")) {
+                    fail(findings, expected.get(0), balancer, site, what + " answered " + reply.status()
+                            + " instead of a redirect (301) to HTTPS");
+                }
+                continue;
+            }
+            for (int i = 0; i < Math.max(4, 2 * expected.size()); i++) {
+                Reply reply = get(local, site.ssl(), site.name(), null);
+                sent++;
+                check(findings, nodes, expected, balancer, site, what, reply, null);
+            }
+            if (balancer.affinity() == SessionAffinity.ROUTE) {
+                for (NodeFacts node : expected) {
+                    Located route = node.jvmRoute();
+                    if (!route.present()) {
+                        fail(findings, node, balancer, site, "has no jvmRoute, so its sessions cannot be routed home");
+                        continue;
+                    }
+                    Reply reply = get(local, site.ssl(), site.name(), "LIVECHECK0123456789." + route.value());
+                    sent++;
+                    check(findings, nodes, List.of(node), balancer, site, what + " with a session of '" + node.name() + "'",
+                            reply, node);
+                }
+            } else if (balancer.affinity() == SessionAffinity.HASH) {
+                Set<String> reached = new LinkedHashSet<>();
+                for (int i = 0; i < 3; i++) {
+                    reached.add(get(local, site.ssl(), site.name(), "LIVECHECK-HASH-0001").node());
+                    sent++;
+                }
+                if (reached.size() != 1) {
+                    fail(findings, expected.get(0), balancer, site, what + ": one session cookie reached " + reached
+                            + "; hash affinity must keep it on one node");
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static void check(List<Finding> findings, List<NodeFacts> nodes, List<NodeFacts> expected, BalancerFacts balancer,
+                              BalancerFacts.Site site, String what, Reply reply, NodeFacts sessionOwner) {
+        boolean ok = reply.status() == 200 && expected.stream().anyMatch(n -> n.name().equals(reply.node()));
+        if (ok) {
+            return;
+        }
+        NodeFacts blamed = nodes.stream().filter(n -> n.name().equals(reply.node())).findFirst()
+                .orElse(sessionOwner != null ? sessionOwner : expected.get(0));
+        fail(findings, blamed, balancer, site, what + " reached " + (reply.node() == null ? "no node (HTTP " + reply.status() + ")"
+                : "'" + reply.node() + "'") + ", expected " + (sessionOwner != null ? "'" + sessionOwner.name() + "'"
+                : expected.stream().map(NodeFacts::name).toList().toString()));
+    }
+
+    private static void fail(List<Finding> findings, NodeFacts node, BalancerFacts balancer, BalancerFacts.Site site, String message) {
+        Finding finding = new Finding(Severity.ERROR, CHECK, node.name(), balancer.file(), site.line(), message);
+        if (!findings.contains(finding)) {
+            findings.add(finding);
+        }
+    }
+
+    /** One plain HTTP/1.1 request over a socket (a client may not set Host otherwise); TLS trusts the test certificate. */
+    private static Reply get(int port, boolean tls, String host, String session) throws IOException {
+        Socket socket = tls ? trustingContext().getSocketFactory().createSocket() : new Socket();
+        try (socket) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            socket.setSoTimeout(3000);
+            if (socket instanceof SSLSocket ssl) {
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+                ssl.setSSLParameters(parameters);
+                ssl.startHandshake();
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\n" + (session == null ? "" : "Cookie: JSESSIONID=" + session + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+            String[] lines = response.split("\r\n");
+            int status = lines.length > 0 && lines[0].split(" ").length > 1 ? Integer.parseInt(lines[0].split(" ")[1]) : 0;
+            String node = null;
+            String location = null;
+            for (String line : lines) {
+                if (line.isEmpty()) {
+                    break;
+                }
+                if (line.regionMatches(true, 0, NODE_HEADER + ":", 0, NODE_HEADER.length() + 1)) {
+                    node = line.substring(NODE_HEADER.length() + 1).trim();
+                } else if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+                    location = line.substring(9).trim();
+                }
+            }
+            return new Reply(status, node, location);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toByteArray();
+    }
+
+    /** A responder for one node port: answers every request with the node's id, in a header and the body. */
+    private static HttpServer responder(int port, String node, SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        HttpServer server;
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(address, 16);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 16);
+        }
+        byte[] body = (node + "\n").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add(NODE_HEADER, node);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** A self-signed certificate for nginx (PEM) and the responders (PKCS#12), made with openssl under {@code work}. */
+    private static SSLContext certificates(Path openssl, Path work) throws IOException, InterruptedException {
+        run(work, openssl.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=wso2-cluster-live-check");
+        run(work, openssl.toString(), "pkcs12", "-export", "-in", "cert.pem", "-inkey", "key.pem", "-out", "node.p12",
+                "-passout", "pass:live-check");
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(work.resolve("node.p12"))) {
+                store.load(in, "live-check".toCharArray());
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, "live-check".toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("the test certificate could not be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext trustingContext() throws IOException {
+        try {
+            // The live check talks to its own private nginx with its own throw-away certificate: nothing to verify.
+            TrustManager trustAll = new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            };
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustAll}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
+        }
+    }
+}
