@@ -20,5 +20,10 @@ public interface Reporter {
 
     void warn(String message);
 
+    /** A failure the caller chose to report rather than throw; a warning where the reporter has no error level. */
+    default void error(String message) {
+        warn(message);
+    }
+
     void debug(String message);
 }

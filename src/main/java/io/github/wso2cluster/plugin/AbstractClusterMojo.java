@@ -1,5 +1,6 @@
 package io.github.wso2cluster.plugin;
 
+import io.github.wso2cluster.UserProperties;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,13 +14,13 @@ abstract class AbstractClusterMojo extends AbstractMojo {
     protected MavenProject project;
 
     /** Skips the goal. */
-    @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
+    @Parameter(property = UserProperties.SKIP, defaultValue = "false")
     protected boolean skip;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping (" + PluginProperties.SKIP + "=true).");
+            getLog().info("Skipping (" + UserProperties.SKIP + "=true).");
             return;
         }
         run();

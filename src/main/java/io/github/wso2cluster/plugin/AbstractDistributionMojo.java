@@ -1,5 +1,6 @@
 package io.github.wso2cluster.plugin;
 
+import io.github.wso2cluster.UserProperties;
 import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.DigestCache;
 import io.github.wso2cluster.archive.Distribution;
@@ -22,11 +23,11 @@ abstract class AbstractDistributionMojo extends AbstractClusterMojo {
      * Picks the distribution among several {@code zip} dependencies, as {@code groupId:artifactId}.
      * Not needed with a single zip dependency.
      */
-    @Parameter(property = PluginProperties.DISTRIBUTION)
+    @Parameter(property = UserProperties.DISTRIBUTION)
     protected String distribution;
 
     /** A local distribution zip, used instead of a zip dependency. */
-    @Parameter(property = PluginProperties.DISTRIBUTION_FILE)
+    @Parameter(property = UserProperties.DISTRIBUTION_FILE)
     protected File distributionFile;
 
     /** The distribution's file, not yet opened or checked. */

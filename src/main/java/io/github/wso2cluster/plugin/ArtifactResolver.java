@@ -1,6 +1,7 @@
 package io.github.wso2cluster.plugin;
 
 import io.github.wso2cluster.topology.DriverSource;
+import io.github.wso2cluster.verify.live.LiveSetupException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,6 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -32,8 +31,7 @@ public class ArtifactResolver {
     }
 
     /** The jar of the first of {@code versions} of com.hazelcast:hazelcast that resolves. */
-    public Path hazelcast(MavenProject project, MavenSession session, List<String> versions)
-            throws MojoExecutionException, MojoFailureException {
+    public Path hazelcast(MavenProject project, MavenSession session, List<String> versions) throws LiveSetupException {
         List<String> failures = new ArrayList<>();
         for (String version : versions) {
             try {
@@ -42,7 +40,7 @@ public class ArtifactResolver {
                 failures.add(version + ": " + e.getMessage());
             }
         }
-        throw new MojoFailureException("The live check needs com.hazelcast:hazelcast " + versions + " and none resolved ("
+        throw new LiveSetupException("The live check needs com.hazelcast:hazelcast " + versions + " and none resolved ("
                 + String.join("; ", failures) + "); set <hazelcastVersion> to a release your repositories have");
     }
 
@@ -58,11 +56,11 @@ public class ArtifactResolver {
     }
 
     /** The JDBC driver the live database check connects with. */
-    public Path driver(MavenProject project, MavenSession session, String coordinates) throws MojoFailureException {
+    public Path driver(MavenProject project, MavenSession session, String coordinates) throws LiveSetupException {
         try {
             return drivers(project, session).resolve(coordinates);
         } catch (DriverSource.Unresolvable e) {
-            throw new MojoFailureException("databases/driver: " + coordinates + " does not resolve (" + e.getMessage()
+            throw new LiveSetupException("databases/driver: " + coordinates + " does not resolve (" + e.getMessage()
                     + "); check the coordinates, or that your repositories serve it");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.plugin;
 
+import io.github.wso2cluster.UserProperties;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.AssembledNode;
@@ -48,11 +49,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
     /** The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node. */
-    @Parameter(property = PluginProperties.DOMAIN, required = true)
+    @Parameter(property = UserProperties.DOMAIN, required = true)
     private String domain;
 
     /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
-    @Parameter(property = PluginProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
+    @Parameter(property = UserProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
     private String membershipScheme;
 
     /**
@@ -63,11 +64,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     private List<String> wellKnownMembers;
 
     /** carbon.xml {@code HostName} on every node (a node's own {@code hostName} wins). */
-    @Parameter(property = PluginProperties.HOST_NAME)
+    @Parameter(property = UserProperties.HOST_NAME)
     private String hostName;
 
     /** carbon.xml {@code MgtHostName} on manager nodes (a node's own {@code mgtHostName} wins). */
-    @Parameter(property = PluginProperties.MGT_HOST_NAME)
+    @Parameter(property = UserProperties.MGT_HOST_NAME)
     private String mgtHostName;
 
     /**
@@ -150,7 +151,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
      * (Carbon 4.x products), else {@code conf} (EI 6.x's integrator profile). Another EI 6.x profile needs it,
      * e.g. {@code wso2/business-process/conf}.
      */
-    @Parameter(property = PluginProperties.CONF_DIRECTORY)
+    @Parameter(property = UserProperties.CONF_DIRECTORY)
     private String confDirectory;
 
     /**
@@ -188,11 +189,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
     private LoadBalancerInput loadBalancer;
 
     /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
-    @Parameter(property = PluginProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
+    @Parameter(property = UserProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
     private File overlayDirectory;
 
     /** How many node zips are written at once; default the number of cores. */
-    @Parameter(property = PluginProperties.THREADS)
+    @Parameter(property = UserProperties.THREADS)
     private Integer threads;
 
     /** Fixes the time of edited and added zip entries, for reproducible node zips. */

@@ -22,6 +22,11 @@ final class MavenReporter implements Reporter {
     }
 
     @Override
+    public void error(String message) {
+        log.error(message);
+    }
+
+    @Override
     public void debug(String message) {
         if (log.isDebugEnabled()) {
             log.debug(message);

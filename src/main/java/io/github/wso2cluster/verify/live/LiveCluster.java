@@ -7,6 +7,10 @@ import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.topology.MemberAddress;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +32,7 @@ import java.util.stream.Collectors;
  * {@link LoopbackPlan}, and whether they form one cluster. Every member is stopped at the end, pass, fail,
  * timeout or interruption.
  */
-public final class LiveCluster {
+public final class LiveCluster implements LiveCheck {
     public static final String CHECK = "live-cluster";
     /** The longest a member tries to join before it gives up (Carbon's default is 300 s). */
     private static final int MAX_JOIN_SECONDS = 20;
@@ -41,6 +45,34 @@ public final class LiveCluster {
 
     /** What the live check saw. */
     public record Outcome(boolean formed, double seconds, List<List<String>> groups, List<Finding> findings, String summary) {
+    }
+
+    @Override
+    public String name() {
+        return CHECK;
+    }
+
+    /** Resolves the nodes' Hazelcast release through the environment and runs one member per node in its own loader. */
+    @Override
+    public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
+            throws LiveSetupException, IOException, InterruptedException {
+        List<String> versions;
+        try {
+            versions = HazelcastVersions.candidates(nodes, context.hazelcastVersion());
+        } catch (IllegalArgumentException e) {
+            throw new LiveSetupException(e.getMessage());
+        }
+        Path jar = context.environment().hazelcast(versions);
+        reporter.info("live: starting " + nodes.size() + " Hazelcast " + jar.getFileName() + " members on loopback");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Outcome outcome = run(nodes, loader, context.timeout());
+            List<Finding> all = new ArrayList<>(outcome.findings());
+            if (!outcome.formed() && outcome.findings().isEmpty()) {
+                nodes.forEach(n -> all.add(new Finding(Severity.ERROR, CHECK, n.name(), null, 0, outcome.summary())));
+            }
+            // "live: cluster of 3 formed in 4.4 s", the line users know from earlier releases.
+            return LiveOutcome.ran(all, "live: " + outcome.summary());
+        }
     }
 
     public Outcome run(List<NodeFacts> nodes, ClassLoader hazelcast, Duration timeout) throws InterruptedException {

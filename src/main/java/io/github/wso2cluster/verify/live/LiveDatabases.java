@@ -5,6 +5,11 @@ import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
 import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.verify.facts.NodeFiles;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
@@ -30,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * {@code live-database} case: whom it connected as and the server version, or the SQLState and message.
  * Passwords come from the node's master-datasources.xml and reach nothing but the driver.
  */
-public final class LiveDatabases {
+public final class LiveDatabases implements LiveCheck {
     public static final String CHECK = "live-database";
     /** The driver's own timeouts are 2 s; this is the hard limit for a driver that ignores them. */
     private static final long HARD_LIMIT_MILLIS = JdbcUrls.TIMEOUT_MILLIS + 500;
@@ -41,6 +46,33 @@ public final class LiveDatabases {
 
     private record Target(String url, String user, String driverClass, String password, Map<String, String> hosts,
                           boolean vaultPassword) {
+    }
+
+    @Override
+    public String name() {
+        return CHECK;
+    }
+
+    /**
+     * Connects with the driver of {@code databases/driver} when the POM names one, and the jars of the first
+     * readable node's library folder (where configure-cluster put that same driver).
+     */
+    @Override
+    public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
+            throws LiveSetupException, IOException, InterruptedException {
+        List<URL> jars = new ArrayList<>();
+        Optional<Path> driver = context.environment().driver();
+        if (driver.isPresent()) {
+            jars.add(driver.get().toUri().toURL());
+        }
+        for (Path jar : NodeFiles.copyLibraries(nodes, context.work().resolve("live-lib"))) {
+            jars.add(jar.toUri().toURL());
+        }
+        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Outcome outcome = run(nodes, loader);
+            return outcome.notApplicable() != null ? LiveOutcome.notApplicable(outcome.notApplicable())
+                    : LiveOutcome.ran(outcome.findings(), CHECK + ": " + outcome.summary());
+        }
     }
 
     public Outcome run(List<NodeFacts> nodes, ClassLoader drivers) throws InterruptedException {

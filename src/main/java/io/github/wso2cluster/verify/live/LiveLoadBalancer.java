@@ -49,7 +49,7 @@ import javax.net.ssl.X509TrustManager;
  * {@code jvmRoute} reaches that node (with {@code hash}, one cookie stays on one node). nginx and every
  * responder are stopped at the end, pass, fail or interruption.
  */
-public final class LiveLoadBalancer {
+public final class LiveLoadBalancer implements LiveCheck {
     public static final String CHECK = "live-load-balancer";
     private static final Pattern UPSTREAM_SERVER = Pattern.compile("^(\\s*server\\s+)([^\\s;{]+)(\\s*;.*)$");
     private static final Pattern LISTEN = Pattern.compile("^(\\s*listen\\s+)(\\d+)((?:\\s+ssl)?\\s*;.*)$");
@@ -61,6 +61,22 @@ public final class LiveLoadBalancer {
     }
 
     private record Reply(int status, String node, String location) {
+    }
+
+    @Override
+    public String name() {
+        return CHECK;
+    }
+
+    /** The configuration this build generated on a private nginx under the work folder's {@code live-nginx}. */
+    @Override
+    public LiveOutcome check(List<NodeFacts> nodes, LiveContext context) throws IOException, InterruptedException {
+        if (context.balancer() == null) {
+            return LiveOutcome.notApplicable(context.noBalancer());
+        }
+        Outcome outcome = run(nodes, context.balancer(), context.work().resolve("live-nginx"));
+        return outcome.notApplicable() != null ? LiveOutcome.notApplicable(outcome.notApplicable())
+                : LiveOutcome.ran(outcome.findings(), CHECK + ": " + outcome.summary());
     }
 
     /** @param work a folder under {@code target/} for nginx's prefix and the certificates (emptied first) */

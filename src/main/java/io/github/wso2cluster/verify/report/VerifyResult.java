@@ -3,7 +3,6 @@ package io.github.wso2cluster.verify.report;
 import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
 import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.verify.live.LiveCluster;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,16 +31,6 @@ public record VerifyResult(List<String> checks, List<String> skipped, Map<String
 
     public VerifyResult(List<String> checks, List<NodeFacts> nodes, List<Finding> findings) {
         this(checks, List.of(), Map.of(), nodes, findings, List.of());
-    }
-
-    /** This result with the live Hazelcast check's findings and outcome added. */
-    public VerifyResult withLive(LiveCluster.Outcome outcome) {
-        List<Finding> all = new ArrayList<>(outcome.findings());
-        if (!outcome.formed() && outcome.findings().isEmpty()) {
-            nodes.forEach(n -> all.add(new Finding(Severity.ERROR, LiveCluster.CHECK, n.name(), null, 0, outcome.summary())));
-        }
-        // "live: cluster of 3 formed in 4.4 s", the line users know from earlier releases.
-        return withLive(LiveCluster.CHECK, all, "live: " + outcome.summary());
     }
 
     /** This result with a live check's findings and its one-line outcome (as the reports print it) added. */
