@@ -6,7 +6,7 @@ import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
-import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;

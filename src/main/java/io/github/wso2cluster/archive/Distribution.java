@@ -1,7 +1,7 @@
 package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.config.ConfigFiles;
-import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;

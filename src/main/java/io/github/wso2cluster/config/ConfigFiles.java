@@ -1,5 +1,6 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.ConfigPaths;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.DatabaseNames;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.SharedDatabase;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public final class MasterDatasources {
     /** Each node's own database (its local registry); it stays as shipped. */
-    public static final String CARBON_DB = "WSO2_CARBON_DB";
+    public static final String CARBON_DB = DatabaseNames.CARBON_DB;
 
     private final XmlSource source;
 

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;

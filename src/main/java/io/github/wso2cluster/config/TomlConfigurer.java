@@ -1,5 +1,9 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.product.TomlLocations;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.MemberAddress;
@@ -21,8 +25,8 @@ import java.util.Optional;
  */
 public final class TomlConfigurer {
     /** WSO2's name of the user store datasource the templates render (JNDI jdbc/WSO2USER_DB). */
-    public static final String USER_DATASOURCE = "WSO2USER_DB";
-    static final String MGT_CONSOLE_HOSTNAME = "server.mgt_console_hostname";
+    public static final String USER_DATASOURCE = DatabaseNames.TOML_USER_DATASOURCE;
+    static final String MGT_CONSOLE_HOSTNAME = TomlLocations.key(Setting.MGT_HOST_NAME);
 
     private TomlConfigurer() {
     }
@@ -71,42 +75,43 @@ public final class TomlConfigurer {
         TomlEditor editor = new TomlEditor(source);
         List<String> warnings = new ArrayList<>();
 
-        editor.set("clustering.membership_scheme", string(cluster.membershipScheme()));
-        editor.set("clustering.domain", string(cluster.domain()));
-        editor.set("clustering.local_member_host", string(node.localMemberHost()));
+        editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
+        editor.set(key(Setting.DOMAIN), string(cluster.domain()));
+        editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
         // A string, as WSO2's documentation and templates write it.
-        editor.set("clustering.local_member_port", string(String.valueOf(node.localMemberPort())));
-        editor.set("clustering.members", array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        editor.set(key(Setting.LOCAL_MEMBER_PORT), string(String.valueOf(node.localMemberPort())));
+        editor.set(key(Setting.MEMBERS), array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
         if (node.hostName() != null) {
-            editor.set("server.hostname", string(node.hostName()));
+            editor.set(key(Setting.HOST_NAME), string(node.hostName()));
         }
         if (node.isManager() && node.mgtHostName() != null) {
-            editor.set(MGT_CONSOLE_HOSTNAME, string(node.mgtHostName()));
+            editor.set(key(Setting.MGT_HOST_NAME), string(node.mgtHostName()));
         }
-        Optional<Object> shippedOffset = source.value("server.offset");
+        String offsetKey = key(Setting.PORT_OFFSET);
+        Optional<Object> shippedOffset = source.value(offsetKey);
         if (node.portOffsetGiven()) {
-            editor.set("server.offset", String.valueOf(node.portOffset()));
+            editor.set(offsetKey, String.valueOf(node.portOffset()));
         } else if (shippedOffset.isPresent() && !String.valueOf(shippedOffset.get()).equals("0")) {
-            warnings.add(path + ":" + source.lineOf("server.offset") + ": the distribution ships [server] offset "
+            warnings.add(path + ":" + source.lineOf(offsetKey) + ": the distribution ships [server] offset "
                     + shippedOffset.get() + "; it becomes 0 because the POM gives this node no portOffset (set <portOffset>"
                     + shippedOffset.get() + "</portOffset> to keep it)");
-            editor.set("server.offset", "0");
+            editor.set(offsetKey, "0");
         }
         if (cluster.proxyPorts() != null) {
             if (cluster.proxyPorts().http() != null) {
-                editor.set("transport.http.properties.proxyPort", String.valueOf(cluster.proxyPorts().http()));
+                editor.set(key(Setting.HTTP_PROXY_PORT), String.valueOf(cluster.proxyPorts().http()));
             }
             if (cluster.proxyPorts().https() != null) {
-                editor.set("transport.https.properties.proxyPort", String.valueOf(cluster.proxyPorts().https()));
+                editor.set(key(Setting.HTTPS_PROXY_PORT), String.valueOf(cluster.proxyPorts().https()));
             }
         }
         Databases databases = cluster.databases();
         if (databases != null && databases.registry() != null) {
-            database(editor, "database.shared_db", databases.registry());
+            database(editor, DatabaseNames.TOML_REGISTRY_TABLE, databases.registry());
         }
         if (databases != null && databases.userStore() != null) {
-            database(editor, "database.user", databases.userStore());
-            editor.set("realm_manager.data_source", string(USER_DATASOURCE));
+            database(editor, DatabaseNames.TOML_USER_TABLE, databases.userStore());
+            editor.set(DatabaseNames.TOML_REALM_DATA_SOURCE, string(USER_DATASOURCE));
         }
         for (TomlEdit edit : cluster.tomlEdits()) {
             editor.set(edit.key(), edit.value());
@@ -120,8 +125,8 @@ public final class TomlConfigurer {
         }
         TomlSource after = TomlSource.parse(path, result);
         int offset = node.portOffsetGiven() ? node.portOffset() : 0;
-        CatalinaServer.WebPorts ports = new CatalinaServer.WebPorts(port(after, "transport.http.properties.port", Ports.STOCK_HTTP)
-                + offset, port(after, "transport.https.properties.port", Ports.STOCK_HTTPS) + offset);
+        CatalinaServer.WebPorts ports = new CatalinaServer.WebPorts(port(after, key(Setting.HTTP_PORT), Ports.STOCK_HTTP)
+                + offset, port(after, key(Setting.HTTPS_PORT), Ports.STOCK_HTTPS) + offset);
         java.util.Map<String, byte[]> added = new java.util.LinkedHashMap<>();
         added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
         if (!cluster.hostsEntries().isEmpty()) {
@@ -135,6 +140,10 @@ public final class TomlConfigurer {
         editor.set(table + ".username", string(database.user()));
         editor.set(table + ".password", string(database.password().reveal()), true);
         editor.set(table + ".driver", string(database.driverClassName()));
+    }
+
+    private static String key(Setting setting) {
+        return TomlLocations.key(setting);
     }
 
     private static int port(TomlSource source, String key, int fallback) {

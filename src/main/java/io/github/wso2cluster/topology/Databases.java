@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.product.DatabaseNames;
 import java.nio.file.Path;
 
 /**
@@ -12,11 +13,11 @@ import java.nio.file.Path;
  */
 public record Databases(SharedDatabase registry, SharedDatabase userStore, String driver, Path driverJar) {
     /** master-datasources.xml name and JNDI name of the shared registry datasource. */
-    public static final String REGISTRY_DATASOURCE = "WSO2_REGISTRY_DB";
-    public static final String REGISTRY_JNDI = "jdbc/WSO2RegistryDB";
+    public static final String REGISTRY_DATASOURCE = DatabaseNames.REGISTRY_DATASOURCE;
+    public static final String REGISTRY_JNDI = DatabaseNames.REGISTRY_JNDI;
     /** master-datasources.xml name and JNDI name of the shared user store datasource. */
-    public static final String USER_DATASOURCE = "WSO2_USER_DB";
-    public static final String USER_JNDI = "jdbc/WSO2UMDB";
+    public static final String USER_DATASOURCE = DatabaseNames.USER_DATASOURCE;
+    public static final String USER_JNDI = DatabaseNames.USER_JNDI;
 
     /** The driver jar's file name in a node, {@code <artifactId>-<version>.jar}. */
     public String driverFileName() {

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.ConfigPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
 import io.github.wso2cluster.verify.facts.NodeFacts;
@@ -39,7 +40,7 @@ class NodeFilesAndReportsTest {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
         NodeFacts worker = NodeFiles.read(zips.get(1));
         assertEquals("worker1", worker.name());
-        assertEquals("wso2.as.domain", worker.axis2().parameter("domain").value());
+        assertEquals("wso2.as.domain", worker.settings().clustering(Setting.DOMAIN).value());
     }
 
     @Test
@@ -51,7 +52,7 @@ class NodeFilesAndReportsTest {
         copyTree(ZipBuilder.sampleDistribution(), folder.resolve("wso2as-5.2.1"));
         NodeFacts facts = NodeFiles.read(folder);
         assertEquals("node-b", facts.name());
-        assertEquals("wso2.carbon.domain", facts.axis2().parameter("domain").value(), "read from the single top folder");
+        assertEquals("wso2.carbon.domain", facts.settings().clustering(Setting.DOMAIN).value(), "read from the single top folder");
         assertEquals(List.of(), facts.readProblems());
         NodeFacts top = NodeFiles.read(folder.resolve("wso2as-5.2.1"));
         assertEquals("wso2as-5.2.1", top.name(), "the top folder itself works too");

@@ -154,7 +154,7 @@ class RealProductsTest {
         nodes.forEach(n -> assertEquals(conf, n.paths().conf(), product.toString()));
         // Exactly one committer, the first manager; the second manager only checks out, like the workers.
         assertEquals(List.of("true", "false", "false", "false"),
-                nodes.stream().map(n -> n.carbon().synchronizer("AutoCommit").value()).toList(), product.toString());
+                nodes.stream().map(n -> n.settings().synchronizer("AutoCommit").value()).toList(), product.toString());
         // The one configure-cluster warning a stock product can earn: an offset it ships, reset without portOffset.
         boolean shipsOffset = product == Product.EI_6_4_0_BUSINESS_PROCESS;
         for (Map.Entry<String, List<String>> node : built.configureWarnings().entrySet()) {

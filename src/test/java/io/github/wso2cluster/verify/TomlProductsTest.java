@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.verify.check.Finding;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.NodeFiles;
 import io.github.wso2cluster.verify.facts.NodeReader;
@@ -105,7 +106,7 @@ class TomlProductsTest {
         assertTrue(result.notApplicable().get("deployment-synchronizer").contains("switches the SVN deployment synchronizer off"));
         assertTrue(nodes.stream().allMatch(NodeFacts::isToml));
         // What the checks read stands at deployment.toml's lines.
-        Located host = nodes.get(2).axis2().parameter("localMemberHost");
+        Located host = nodes.get(2).settings().clustering(Setting.LOCAL_MEMBER_HOST);
         assertEquals("10.0.0.3", host.value());
         assertEquals(TOML, host.file());
         assertTrue(host.line() > 1, host.toString());

@@ -1,8 +1,10 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
+import io.github.wso2cluster.product.Locations;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.settings.NodeSettings;
 import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.config.Axis2Clustering;
 import java.util.List;
 
 /** Clustering is on, with well-known-address membership, on every node. */
@@ -15,24 +17,26 @@ public final class ClusteringEnabledCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            if (node.file(node.paths().axis2()).isEmpty()) {
+            NodeSettings settings = node.settings();
+            Locations in = settings.locations();
+            if (!settings.readable(Setting.CLUSTERING)) {
                 continue; // reported by config-files
             }
-            if (node.axis2().clustering().isEmpty()) {
-                findings.error(node, node.paths().axis2(),
+            if (!settings.hasClustering()) {
+                findings.error(node, settings.fileOf(Setting.CLUSTERING),
                         "has no active <clustering> element; restore the stock HazelcastClusteringAgent block");
                 continue;
             }
-            Located enable = node.axis2().enable();
+            Located enable = settings.clusteringEnabled();
             if (!"true".equals(enable.value())) {
-                findings.error(node, enable, "clustering is disabled ("
-                        + (enable.present() ? "enable=\"" + enable.value() + "\"" : "no enable attribute")
-                        + "); set enable=\"true\" on <clustering>");
+                findings.error(node, enable, "clustering is disabled (" + in.state(Setting.CLUSTERING_ENABLED, enable)
+                        + "); set " + in.assignment(Setting.CLUSTERING_ENABLED, "true"));
             }
-            Located scheme = node.axis2().parameter(Axis2Clustering.MEMBERSHIP_SCHEME);
+            Located scheme = settings.clustering(Setting.MEMBERSHIP_SCHEME);
             if (!"wka".equals(scheme.value())) {
-                findings.error(node, scheme, "membershipScheme is " + (scheme.present() ? "'" + scheme.value() + "'" : "missing")
-                        + "; set <parameter name=\"membershipScheme\">wka</parameter> (well-known address)");
+                findings.error(node, scheme, in.name(Setting.MEMBERSHIP_SCHEME) + " is "
+                        + (scheme.present() ? "'" + scheme.value() + "'" : "missing") + "; set "
+                        + in.assignment(Setting.MEMBERSHIP_SCHEME, "wka") + " (well-known address)");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class DatabaseChecks {
      */
     public static Optional<String> notApplicable(List<NodeFacts> nodes) {
         boolean shared = nodes.stream().anyMatch(n -> n.databases().datasources().stream()
-                .anyMatch(DatabaseFacts.Datasource::shared));
+                .anyMatch(Datasource::shared));
         return shared ? Optional.empty() : Optional.of("no shared datasource: every node keeps its registry and users"
                 + " in its own embedded database (configure <databases> to share them)");
     }

@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.RegistryConfig;
 import java.util.LinkedHashMap;
@@ -25,18 +26,18 @@ public final class DatasourcesCheck implements DatabaseChecks.DatabaseCheck {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<String, NodeFacts> firstWith = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            node.databases().datasources().stream().filter(DatabaseFacts.Datasource::shared)
+            node.databases().datasources().stream().filter(Datasource::shared)
                     .forEach(d -> firstWith.putIfAbsent(d.name(), node));
         }
         for (Map.Entry<String, NodeFacts> shared : firstWith.entrySet()) {
             String name = shared.getKey();
             NodeFacts reference = shared.getValue();
-            DatabaseFacts.Datasource expected = reference.databases().datasource(name).orElseThrow();
+            Datasource expected = reference.databases().datasource(name).orElseThrow();
             for (NodeFacts node : nodes) {
                 if (node == reference) {
                     continue;
                 }
-                Optional<DatabaseFacts.Datasource> mine = node.databases().datasource(name);
+                Optional<Datasource> mine = node.databases().datasource(name);
                 if (mine.isEmpty()) {
                     findings.error(node, Located.absent(node.databases().datasourcesPath()), "has no datasource " + name
                             + ", which node '" + reference.name() + "' shares (" + expected.url() + "); every node needs"

@@ -1,8 +1,9 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.CarbonServer;
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.topology.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,44 +24,43 @@ public final class DeploymentSynchronizerCheck implements Check {
 
     @Override
     public java.util.Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return !nodes.isEmpty() && nodes.stream().allMatch(NodeFacts::isToml)
-                ? java.util.Optional.of("deployment.toml products: every template switches the SVN deployment synchronizer off") : java.util.Optional.empty();
+        return SettingScope.notApplicable(nodes, Setting.DEPLOYMENT_SYNCHRONIZER);
     }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         List<NodeFacts> enabled = new ArrayList<>();
         List<NodeFacts> disabled = new ArrayList<>();
-        for (NodeFacts node : nodes.stream().filter(n -> !n.isToml()).toList()) {
-            if (node.file(node.paths().carbon()).isEmpty()) {
+        for (NodeFacts node : SettingScope.having(nodes, Setting.DEPLOYMENT_SYNCHRONIZER)) {
+            if (!node.settings().readable(Setting.DEPLOYMENT_SYNCHRONIZER)) {
                 continue;
             }
             for (String flag : FLAGS) {
-                Located value = node.carbon().synchronizer(flag);
+                Located value = node.settings().synchronizer(flag);
                 if (value.present() && !value.value().equals("true") && !value.value().equals("false")) {
                     findings.error(node, value, "DeploymentSynchronizer/" + flag + " is '" + value.value()
                             + "'; Carbon reads only true or false");
                 }
             }
-            (("true".equals(node.carbon().synchronizer(CarbonServer.ENABLED).value())) ? enabled : disabled).add(node);
+            (("true".equals(node.settings().synchronizer(CarbonServer.ENABLED).value())) ? enabled : disabled).add(node);
         }
         if (enabled.isEmpty()) {
             return; // not used by this cluster: nothing to keep consistent
         }
         for (NodeFacts node : disabled) {
-            findings.error(node, node.carbon().synchronizer(CarbonServer.ENABLED), "the deployment synchronizer is off here but on for "
+            findings.error(node, node.settings().synchronizer(CarbonServer.ENABLED), "the deployment synchronizer is off here but on for "
                     + names(enabled) + "; this node will not get deployments: set Enabled to true");
         }
-        String url = enabled.get(0).carbon().synchronizer(CarbonServer.SVN_URL).value();
+        String url = enabled.get(0).settings().synchronizer(CarbonServer.SVN_URL).value();
         List<String> committers = new ArrayList<>();
         for (NodeFacts node : enabled) {
-            Located nodeUrl = node.carbon().synchronizer(CarbonServer.SVN_URL);
+            Located nodeUrl = node.settings().synchronizer(CarbonServer.SVN_URL);
             if (url != null && !url.equals(nodeUrl.value())) {
                 findings.error(node, nodeUrl, "SvnUrl '" + nodeUrl.value() + "' differs from node '"
                         + enabled.get(0).name() + "''s '" + url + "'; all nodes must sync one repository");
             }
             Role role = node.role().orElse(null);
-            Located commit = node.carbon().synchronizer(CarbonServer.AUTO_COMMIT);
+            Located commit = node.settings().synchronizer(CarbonServer.AUTO_COMMIT);
             if ("true".equals(commit.value())) {
                 committers.add(node.name());
                 if (role == Role.WORKER) {
@@ -68,7 +68,7 @@ public final class DeploymentSynchronizerCheck implements Check {
                             + " manager; set AutoCommit to false on workers");
                 }
             }
-            Located checkout = node.carbon().synchronizer(CarbonServer.AUTO_CHECKOUT);
+            Located checkout = node.settings().synchronizer(CarbonServer.AUTO_CHECKOUT);
             if (!"true".equals(checkout.value())) {
                 findings.error(node, checkout, "AutoCheckout is " + checkout.value() + "; set it to true on every node");
             }
@@ -76,7 +76,7 @@ public final class DeploymentSynchronizerCheck implements Check {
         if (committers.size() > 1) {
             for (NodeFacts node : enabled) {
                 if (committers.contains(node.name())) {
-                    findings.error(node, node.carbon().synchronizer(CarbonServer.AUTO_COMMIT), "more than one node commits to SVN ("
+                    findings.error(node, node.settings().synchronizer(CarbonServer.AUTO_COMMIT), "more than one node commits to SVN ("
                             + String.join(", ", committers) + "); keep exactly one committer, the first manager, and"
                             + " set AutoCommit to false on every other node");
                 }
@@ -85,7 +85,7 @@ public final class DeploymentSynchronizerCheck implements Check {
         if (committers.isEmpty()) {
             NodeFacts manager = enabled.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).findFirst()
                     .orElse(enabled.get(0));
-            findings.error(manager, manager.carbon().synchronizer(CarbonServer.AUTO_COMMIT), "no node commits to SVN, so deployments never reach"
+            findings.error(manager, manager.settings().synchronizer(CarbonServer.AUTO_COMMIT), "no node commits to SVN, so deployments never reach"
                     + " the other nodes; set AutoCommit to true on exactly one manager");
         }
     }

@@ -1,8 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.config.Axis2Clustering;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +21,21 @@ public final class DomainCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
-            if (node.axis2().clustering().isPresent() && domain.present()) {
+            Located domain = node.settings().clustering(Setting.DOMAIN);
+            if (node.settings().hasClustering() && domain.present()) {
                 counts.merge(domain.value(), 1, Integer::sum);
             }
         }
         String usual = counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
                 .map(Map.Entry::getKey).orElse(null);
         for (NodeFacts node : nodes) {
-            if (node.axis2().clustering().isEmpty()) {
+            if (!node.settings().hasClustering()) {
                 continue;
             }
-            Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
+            Located domain = node.settings().clustering(Setting.DOMAIN);
             if (!domain.present() || domain.value().isBlank()) {
-                findings.error(node, domain, "no clustering domain; set <parameter name=\"domain\">"
-                        + (usual == null ? "your.cluster.domain" : usual) + "</parameter>");
+                findings.error(node, domain, "no clustering domain; set " + node.settings().locations()
+                        .assignment(Setting.DOMAIN, usual == null ? "your.cluster.domain" : usual));
             } else if (counts.size() > 1 && !domain.value().equals(usual)) {
                 findings.error(node, domain, "domain '" + domain.value() + "' differs from '" + usual
                         + "' on the other nodes: the nodes form separate clusters; use one domain everywhere");

@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import java.util.List;
 
@@ -27,16 +27,11 @@ public final class Findings {
     }
 
     public void error(NodeFacts node, String file, String message) {
-        all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, words(node, message)));
+        all.add(new Finding(Severity.ERROR, check, node.name(), file, 0, message));
     }
 
     private void add(Severity severity, NodeFacts node, Located where, String message) {
         all.add(new Finding(severity, check, node.name(), where == null ? null : where.file(),
-                where == null ? 0 : where.line(), words(node, message)));
-    }
-
-    /** On a deployment.toml product, the finding in deployment.toml's keys. */
-    private static String words(NodeFacts node, String message) {
-        return node.isToml() ? TomlWording.apply(message) : message;
+                where == null ? 0 : where.line(), message));
     }
 }

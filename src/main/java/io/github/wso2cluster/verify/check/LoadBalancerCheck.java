@@ -1,13 +1,14 @@
 package io.github.wso2cluster.verify.check;
 
 import io.github.wso2cluster.verify.facts.BalancerFacts;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.topology.Role;
 import io.github.wso2cluster.topology.SessionAffinity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import io.github.wso2cluster.product.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +67,8 @@ public final class LoadBalancerCheck implements Check {
             List<NodeFacts> managers = nodes.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).toList();
             List<NodeFacts> workers = nodes.stream().filter(n -> n.role().orElse(null) == Role.WORKER).toList();
             return new Sites(managers, workers.isEmpty() ? managers : workers, workers.isEmpty() ? "managers" : "workers",
-                    nodes.stream().map(n -> n.carbon().hostName()).filter(Located::present).map(Located::value).findFirst(),
-                    managers.stream().map(n -> n.carbon().mgtHostName()).filter(Located::present).map(Located::value)
+                    nodes.stream().map(n -> n.settings().server(Setting.HOST_NAME)).filter(Located::present).map(Located::value).findFirst(),
+                    managers.stream().map(n -> n.settings().server(Setting.MGT_HOST_NAME)).filter(Located::present).map(Located::value)
                             .findFirst());
         }
     }
@@ -75,7 +76,7 @@ public final class LoadBalancerCheck implements Check {
     private void routes(List<NodeFacts> nodes, Findings findings) {
         Map<String, NodeFacts> seen = new HashMap<>();
         for (NodeFacts node : nodes) {
-            Located route = node.jvmRoute();
+            Located route = node.settings().jvmRoute();
             if (!route.present()) {
                 findings.error(node, route.line() > 0 ? route : new Located(null, node.paths().catalina(), 0),
                         "the <Engine> has no jvmRoute, but the load balancer keeps sessions by route (" + balancer.file()
@@ -98,14 +99,15 @@ public final class LoadBalancerCheck implements Check {
             Set<Integer> listens = new LinkedHashSet<>();
             balancer.sites().stream().filter(s -> s.ssl() == ssl).forEach(s -> listens.add(s.listen()));
             for (NodeFacts node : nodes) {
-                Located proxy = node.proxyPort(ssl);
+                Located proxy = node.settings().proxyPort(ssl);
                 String kind = ssl ? "HTTPS" : "HTTP";
+                String connector = node.settings().locations().name(ssl ? Setting.HTTPS_CONNECTOR : Setting.HTTP_CONNECTOR);
                 if (!proxy.present() && !listens.isEmpty()) {
-                    findings.error(node, proxy, "the " + kind + " connector has no proxyPort, but the load balancer"
+                    findings.error(node, proxy, connector + " has no proxyPort, but the load balancer"
                             + " listens on " + listens + ": set proxyPort=\"" + listens.iterator().next() + "\" (proxyPorts/"
                             + kind.toLowerCase(java.util.Locale.ROOT) + "), or Carbon builds its URLs with the node's own port");
                 } else if (proxy.present() && !listens.contains(parse(proxy.value()))) {
-                    findings.error(node, proxy, "proxyPort " + proxy.value() + " on the " + kind + " connector, but the"
+                    findings.error(node, proxy, "proxyPort " + proxy.value() + " on " + connector + ", but the"
                             + " load balancer listens on " + (listens.isEmpty() ? "no " + kind + " port" : listens.toString())
                             + " (" + balancer.file() + "); the two must agree or redirects loop");
                 }

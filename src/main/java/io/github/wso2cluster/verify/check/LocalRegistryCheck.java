@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.MasterDatasources;
@@ -23,7 +24,7 @@ public final class LocalRegistryCheck implements DatabaseChecks.DatabaseCheck {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<String, NodeFacts> owners = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            Optional<DatabaseFacts.Datasource> local = node.databases().datasource(MasterDatasources.CARBON_DB);
+            Optional<Datasource> local = node.databases().datasource(MasterDatasources.CARBON_DB);
             if (local.isEmpty() || local.get().embedded()) {
                 continue;
             }

@@ -1,10 +1,12 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
+import io.github.wso2cluster.product.Locations;
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import java.util.List;
 
-/** Exactly one {@code <members>} element; fewer than two entries is a single point of failure. */
+/** Exactly one members list; fewer than two entries is a single point of failure. */
 public final class MembersBlockCheck implements Check {
     @Override
     public String name() {
@@ -14,19 +16,22 @@ public final class MembersBlockCheck implements Check {
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
         for (NodeFacts node : nodes) {
-            if (node.axis2().clustering().isEmpty()) {
+            if (!node.settings().hasClustering()) {
                 continue;
             }
-            List<Located> blocks = node.axis2().membersBlocks();
+            Locations in = node.settings().locations();
+            List<Located> blocks = node.settings().membersBlocks();
+            int entries = node.settings().memberEntries().size();
             if (blocks.isEmpty()) {
-                findings.error(node, node.axis2().enable(), "<clustering> has no <members> list; with wka a node"
-                        + " finds the cluster only through it: add the well-known members");
+                findings.error(node, node.settings().clusteringEnabled(), in.name(Setting.CLUSTERING) + " has no "
+                        + in.name(Setting.MEMBERS) + " list; with wka a node finds the cluster only through it: add the"
+                        + " well-known members");
             } else if (blocks.size() > 1) {
-                findings.error(node, blocks.get(1), blocks.size() + " <members> elements; keep exactly one (Carbon"
-                        + " reads one list and the others mislead whoever reads the file)");
+                findings.error(node, blocks.get(1), blocks.size() + " " + in.name(Setting.MEMBERS) + " elements; keep"
+                        + " exactly one (Carbon reads one list and the others mislead whoever reads the file)");
             }
-            if (!blocks.isEmpty() && node.axis2().memberEntries().size() < 2) {
-                findings.warning(node, blocks.get(0), node.axis2().memberEntries().size() + " well-known member(s): when it is"
+            if (!blocks.isEmpty() && entries < 2) {
+                findings.warning(node, blocks.get(0), entries + " well-known member(s): when it is"
                         + " down no node can join; WSO2 advises at least two, the manager among them");
             }
         }

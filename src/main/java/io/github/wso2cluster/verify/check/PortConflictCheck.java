@@ -1,14 +1,17 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.topology.PortPlan;
 import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.config.Axis2Clustering;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** Co-hosted nodes (same localMemberHost) share no port once offsets apply: HTTP, HTTPS, JMX, member port. */
+/**
+ * Co-hosted nodes (same localMemberHost) share no port once offsets apply: HTTP, HTTPS, JMX, member port. The
+ * rule is {@link PortPlan}'s, the one configure-cluster applies before it writes.
+ */
 public final class PortConflictCheck implements Check {
     @Override
     public String name() {
@@ -17,26 +20,15 @@ public final class PortConflictCheck implements Check {
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
-        Map<String, Map<Integer, String>> usedByHost = new HashMap<>();
+        Map<PortPlan, NodeFacts> plans = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            Located host = node.axis2().parameter(Axis2Clustering.LOCAL_MEMBER_HOST);
-            if (!host.present() || host.value().isBlank()) {
-                continue;
-            }
-            Map<Integer, String> used = usedByHost.computeIfAbsent(host.value().trim().toLowerCase(Locale.ROOT),
-                    h -> new HashMap<>());
-            for (Map.Entry<String, Integer> port : node.openPorts().entrySet()) {
-                String other = used.get(port.getValue());
-                if (other != null && !other.endsWith("node '" + node.name() + "'")) {
-                    findings.error(node, node.carbon().offset().present() ? node.carbon().offset() : host,
-                            "its " + port.getKey() + " port " + port.getValue() + " is also the " + other
-                                    + " on the same host " + host.value().trim()
-                                    + "; give co-hosted nodes different portOffsets and localMemberPorts");
-                }
-            }
-            for (Map.Entry<String, Integer> port : node.openPorts().entrySet()) {
-                used.putIfAbsent(port.getValue(), port.getKey() + " port of node '" + node.name() + "'");
-            }
+            plans.put(node.settings().portPlan(node.name()), node);
+        }
+        for (PortPlan.Clash clash : PortPlan.clashes(List.copyOf(plans.keySet()))) {
+            NodeFacts node = plans.get(clash.node());
+            Located offset = node.settings().server(Setting.PORT_OFFSET);
+            findings.error(node, offset.present() ? offset : node.settings().clustering(Setting.LOCAL_MEMBER_HOST),
+                    clash.describe() + "; give co-hosted nodes different portOffsets and localMemberPorts");
         }
     }
 }

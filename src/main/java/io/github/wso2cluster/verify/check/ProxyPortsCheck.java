@@ -1,7 +1,9 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.product.Locations;
+import io.github.wso2cluster.product.Setting;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,16 +19,18 @@ public final class ProxyPortsCheck implements Check {
         String referenceNode = null;
         String reference = null;
         for (NodeFacts node : nodes) {
-            if (node.file(node.paths().catalina()).isEmpty()) {
+            if (!node.settings().readable(Setting.HTTP_PROXY_PORT)) {
                 continue;
             }
-            Located http = node.proxyPort(false);
-            Located https = node.proxyPort(true);
+            Located http = node.settings().proxyPort(false);
+            Located https = node.settings().proxyPort(true);
             if (http.present() != https.present()) {
                 Located missing = http.present() ? https : http;
-                findings.error(node, missing, "proxyPort is set on the " + (http.present() ? "HTTP" : "HTTPS")
-                        + " connector only; behind a load balancer set it on both (" + (http.present() ? "HTTPS" : "HTTP")
-                        + " is missing), or redirects leak the node's own port");
+                Locations in = node.settings().locations();
+                Setting set = http.present() ? Setting.HTTP_CONNECTOR : Setting.HTTPS_CONNECTOR;
+                Setting unset = http.present() ? Setting.HTTPS_CONNECTOR : Setting.HTTP_CONNECTOR;
+                findings.error(node, missing, "proxyPort is set on " + in.name(set) + " only; behind a load balancer set"
+                        + " it on both (" + in.name(unset) + " has none), or redirects leak the node's own port");
             }
             String pair = http.value() + "/" + https.value();
             if (reference == null) {

@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.RegistryConfig;
 import io.github.wso2cluster.topology.Role;
@@ -87,7 +88,7 @@ public final class RegistryMountsCheck implements DatabaseChecks.DatabaseCheck {
         if (db.datasources().isEmpty()) {
             return;
         }
-        Optional<DatabaseFacts.Datasource> datasource = Optional.ofNullable(dbConfig.get().dataSource())
+        Optional<Datasource> datasource = Optional.ofNullable(dbConfig.get().dataSource())
                 .flatMap(db::byJndiName);
         if (datasource.isEmpty()) {
             return; // the datasources check names the missing JNDI name

@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.topology.Role;
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +15,17 @@ public final class SubDomainCheck implements Check {
     }
 
     @Override
-    public java.util.Optional<String> notApplicable(List<NodeFacts> nodes) {
-        return !nodes.isEmpty() && nodes.stream().allMatch(NodeFacts::isToml)
-                ? java.util.Optional.of("deployment.toml products: every template hard-codes subDomain worker, and deployment.toml has no key for it") : java.util.Optional.empty();
+    public Optional<String> notApplicable(List<NodeFacts> nodes) {
+        return SettingScope.notApplicable(nodes, Setting.SUB_DOMAIN);
     }
 
     @Override
     public void run(List<NodeFacts> nodes, Findings findings) {
-        for (NodeFacts node : nodes.stream().filter(n -> !n.isToml()).toList()) {
-            if (node.axis2().clustering().isEmpty()) {
+        for (NodeFacts node : SettingScope.having(nodes, Setting.SUB_DOMAIN)) {
+            if (!node.settings().hasClustering()) {
                 continue;
             }
-            Located subDomain = node.axis2().subDomain();
+            Located subDomain = node.settings().subDomain();
             Optional<Role> role = node.role();
             if (!subDomain.present() || subDomain.value().isBlank()) {
                 findings.error(node, subDomain, "no subDomain property; add <property name=\"subDomain\" value=\""

@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.TomlKeys;
 import io.github.wso2cluster.config.TomlSource;

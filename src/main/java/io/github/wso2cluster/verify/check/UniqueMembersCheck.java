@@ -1,8 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.config.Axis2Clustering;
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.topology.MemberAddress;
+import io.github.wso2cluster.verify.facts.NodeFacts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,13 @@ public final class UniqueMembersCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<MemberAddress, String> seen = new HashMap<>();
         for (NodeFacts node : nodes) {
-            node.axis2().memberAddress().ifPresent(address -> {
+            node.memberAddress().ifPresent(address -> {
                 String other = seen.putIfAbsent(address, node.name());
                 if (other != null) {
-                    findings.error(node, node.axis2().parameter(Axis2Clustering.LOCAL_MEMBER_PORT), "member address " + address
+                    findings.error(node, node.settings().clustering(Setting.LOCAL_MEMBER_PORT), "member address " + address
                             + " is also node '" + other + "''s; Hazelcast moves the second node to another port and"
-                            + " well-known entries miss it: give each co-hosted node its own localMemberPort");
+                            + " well-known entries miss it: give each co-hosted node its own "
+                            + node.settings().locations().name(Setting.LOCAL_MEMBER_PORT));
                 }
             });
         }

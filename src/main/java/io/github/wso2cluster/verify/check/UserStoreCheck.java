@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.facts.DatabaseFacts;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public final class UserStoreCheck implements DatabaseChecks.DatabaseCheck {
             if (!realm.present()) {
                 continue;
             }
-            Optional<DatabaseFacts.Datasource> datasource = node.databases().byJndiName(realm.value());
+            Optional<Datasource> datasource = node.databases().byJndiName(realm.value());
             if (datasource.isEmpty()) {
                 continue; // the datasources check names the missing JNDI name
             }

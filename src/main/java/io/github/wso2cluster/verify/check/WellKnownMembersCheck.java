@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.topology.MemberAddress;
 import io.github.wso2cluster.topology.Role;
@@ -24,17 +24,17 @@ public final class WellKnownMembersCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<MemberAddress, NodeFacts> byAddress = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            node.axis2().memberAddress().ifPresent(a -> byAddress.putIfAbsent(a, node));
+            node.memberAddress().ifPresent(a -> byAddress.putIfAbsent(a, node));
         }
         Set<MemberAddress> reference = null;
         String referenceNode = null;
         for (NodeFacts node : nodes) {
-            if (node.axis2().clustering().isEmpty() || node.axis2().membersBlocks().isEmpty()) {
+            if (!node.settings().hasClustering() || node.settings().membersBlocks().isEmpty()) {
                 continue;
             }
             Set<MemberAddress> expanded = new LinkedHashSet<>();
             boolean managerListed = false;
-            for (Located entry : node.axis2().memberEntries()) {
+            for (Located entry : node.settings().memberEntries()) {
                 MemberAddress.Parsed parsed = MemberAddress.parse(entry.value());
                 if (!parsed.ok()) {
                     findings.error(node, entry, "member entry " + parsed.problem());
@@ -54,15 +54,15 @@ public final class WellKnownMembersCheck implements Check {
                             + " (nodes are " + byAddress.keySet() + "); point it at a node's localMemberHost:localMemberPort");
                 }
             }
-            if (!managerListed && !node.axis2().memberEntries().isEmpty()) {
-                findings.error(node, node.axis2().membersBlocks().get(0), "no manager among the well-known members; list a"
+            if (!managerListed && !node.settings().memberEntries().isEmpty()) {
+                findings.error(node, node.settings().membersBlocks().get(0), "no manager among the well-known members; list a"
                         + " manager (the deployment synchronizer finds it through this list)");
             }
             if (reference == null) {
                 reference = expanded;
                 referenceNode = node.name();
             } else if (!reference.equals(expanded)) {
-                findings.error(node, node.axis2().membersBlocks().get(0), "the member list " + expanded + " differs from node '"
+                findings.error(node, node.settings().membersBlocks().get(0), "the member list " + expanded + " differs from node '"
                         + referenceNode + "''s " + reference + "; give every node the same list");
             }
         }

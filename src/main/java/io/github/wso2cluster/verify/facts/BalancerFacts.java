@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.facts;
 
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.config.NginxDirectives;
 import io.github.wso2cluster.config.NginxDirectives.Directive;

@@ -1,48 +1,33 @@
 package io.github.wso2cluster.verify.facts;
 
-import io.github.wso2cluster.config.MasterDatasources;
 import io.github.wso2cluster.config.RegistryConfig;
 import io.github.wso2cluster.config.UserManagement;
 import io.github.wso2cluster.config.XmlElement;
-import io.github.wso2cluster.config.XmlSource;
+import io.github.wso2cluster.product.Located;
+import io.github.wso2cluster.settings.Datasource;
+import io.github.wso2cluster.settings.NodeSettings;
+import io.github.wso2cluster.settings.XmlValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A node's database wiring, read through the same views configure-cluster edits with: master-datasources.xml,
- * registry.xml and user-mgt.xml, each value with its line. Files the node lacks give no values.
+ * A node's database wiring: its datasources (master-datasources.xml, or deployment.toml's {@code [database.*]}),
+ * and registry.xml and user-mgt.xml, read through the same views configure-cluster edits with, each value with
+ * its line. Files the node lacks give no values.
  */
 public final class DatabaseFacts {
-    private final FileValues datasourcesFile;
-    private final FileValues registryFile;
-    private final FileValues userFile;
+    private final NodeSettings settings;
+    private final XmlValues registryFile;
+    private final XmlValues userFile;
 
-    DatabaseFacts(FileValues datasources, FileValues registry, FileValues users) {
-        this.datasourcesFile = datasources;
+    DatabaseFacts(NodeSettings settings, XmlValues registry, XmlValues users) {
+        this.settings = settings;
         this.registryFile = registry;
         this.userFile = users;
     }
 
-    /** One datasource as verify-cluster sees it. */
-    public record Datasource(String name, String jndiName, String url, String user, Located where,
-                      MasterDatasources.Datasource view) {
-        /** Each node's own embedded H2 database: never shared, whatever its name. */
-        public boolean embedded() {
-            return url == null || url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
-        }
-
-        /**
-         * A database the nodes share: any datasource on a real database server but the node's own
-         * {@code WSO2_CARBON_DB} (its local registry, which must not be shared).
-         */
-        public boolean shared() {
-            return !embedded() && !MasterDatasources.CARBON_DB.equals(name);
-        }
-    }
-
     public String datasourcesPath() {
-        return datasourcesFile.path();
+        return settings.datasourcesFile();
     }
 
     public String registryPath() {
@@ -54,9 +39,7 @@ public final class DatabaseFacts {
     }
 
     public List<Datasource> datasources() {
-        return datasourcesFile.source().map(source -> new MasterDatasources(source).datasources().stream()
-                .map(d -> new Datasource(d.name(), d.jndiName(), d.url(), d.username(), at(datasourcesFile, d.element(), d.name()), d))
-                .toList()).orElse(List.of());
+        return settings.datasources();
     }
 
     public Optional<Datasource> datasource(String name) {
@@ -65,11 +48,6 @@ public final class DatabaseFacts {
 
     public Optional<Datasource> byJndiName(String jndiName) {
         return datasources().stream().filter(d -> jndiName.equals(d.jndiName())).findFirst();
-    }
-
-    /** The clear-text password of a datasource. A secret: only the live check uses it, never a report. */
-    public String password(Datasource datasource) {
-        return datasourcesFile.source().map(s -> new MasterDatasources(s).password(datasource.view())).orElse("");
     }
 
     public List<RegistryConfig.DbConfig> dbConfigs() {
@@ -92,10 +70,5 @@ public final class DatabaseFacts {
     /** The realm's {@code dataSource} property of user-mgt.xml. */
     public Located userStoreDataSource() {
         return userFile.text(userFile.source().flatMap(s -> new UserManagement(s).dataSource()));
-    }
-
-    private static Located at(FileValues file, XmlElement element, String value) {
-        XmlSource source = file.source().orElseThrow();
-        return new Located(value, file.path(), source.lineOf(element.start()));
     }
 }

@@ -3,7 +3,8 @@ package io.github.wso2cluster.verify.facts;
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeProperties;
-import io.github.wso2cluster.config.ConfigPaths;
+import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -111,7 +112,9 @@ public final class NodeFiles {
                 }
             }
         }
-        return snapshot(name, folder.toString(), paths, contents, bundles);
+        Product product = Product.recognise(top.getFileName() == null ? "" : top.getFileName().toString(), paths,
+                p -> Files.exists(top.resolve(p)));
+        return snapshot(name, folder.toString(), product, contents, bundles);
     }
 
     private static void readFolderFile(Path top, String path, Map<String, byte[]> contents) throws IOException {
@@ -163,7 +166,10 @@ public final class NodeFiles {
                     }
                 }
             }
-            return snapshot(name, zipFile.toString(), paths, contents, bundles);
+            Product product = Product.recognise(top.isEmpty() ? "" : top.substring(0, top.length() - 1), paths,
+                    p -> relative.contains(p) || relative.contains(p + "/")
+                            || relative.stream().anyMatch(r -> r.startsWith(p + "/")));
+            return snapshot(name, zipFile.toString(), product, contents, bundles);
         } catch (IOException e) {
             throw new IOException(zipFile + " is not a readable zip file (truncated or corrupt?): " + e.getMessage(), e);
         }
@@ -211,10 +217,10 @@ public final class NodeFiles {
                 ? Optional.empty() : Optional.of(value);
     }
 
-    private static NodeFacts snapshot(String name, String source, ConfigPaths paths, Map<String, byte[]> contents,
+    private static NodeFacts snapshot(String name, String source, Product product, Map<String, byte[]> contents,
                                       List<String> bundles) {
         byte[] properties = contents.remove(NODE_PROPERTIES);
-        return NodeFacts.of(new NodeSnapshot(name, source, paths, contents, properties,
+        return NodeFacts.of(new NodeSnapshot(name, source, product, contents, properties,
                 bundles.stream().sorted().distinct().toList()));
     }
 

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.facts;
 
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.CatalinaServer;
@@ -9,6 +10,9 @@ import io.github.wso2cluster.config.UserManagement;
 import io.github.wso2cluster.config.XmlComment;
 import io.github.wso2cluster.config.XmlElement;
 import io.github.wso2cluster.config.XmlSource;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.settings.Datasource;
+import io.github.wso2cluster.settings.NodeSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,6 +36,9 @@ public final class PlaceholderScan {
 
     /** Every build placeholder of a node's config files, and whether the cluster depends on its value. */
     public static List<Placeholder> of(NodeFacts node) {
+        if (node.isToml()) {
+            return ofToml(node.settings());
+        }
         List<Placeholder> found = new ArrayList<>();
         for (String path : NodeFiles.configFiles(node.paths())) {
             node.file(path).ifPresent(source -> {
@@ -52,6 +59,39 @@ public final class PlaceholderScan {
                 }
                 found.addAll(scan(source, values, secrets));
             });
+        }
+        return found;
+    }
+
+    /**
+     * A deployment.toml product: the values the cluster depends on, as its templates read them (passwords are never
+     * scanned). WSO2's own {@code $ref{}}, {@code $env{}} and {@code $secret{}} are the server's to resolve.
+     */
+    private static List<Placeholder> ofToml(NodeSettings settings) {
+        // mgt_console_hostname falls back to hostname: one value read twice is one placeholder.
+        java.util.Set<Located> values = new java.util.LinkedHashSet<>();
+        for (Setting setting : List.of(Setting.MEMBERSHIP_SCHEME, Setting.DOMAIN, Setting.LOCAL_MEMBER_HOST,
+                Setting.LOCAL_MEMBER_PORT)) {
+            values.add(settings.clustering(setting));
+        }
+        values.addAll(settings.memberEntries());
+        for (Setting setting : List.of(Setting.HOST_NAME, Setting.MGT_HOST_NAME, Setting.PORT_OFFSET)) {
+            values.add(settings.server(setting));
+        }
+        values.add(settings.proxyPort(false));
+        values.add(settings.proxyPort(true));
+        for (Datasource datasource : settings.datasources()) {
+            values.add(new Located(datasource.url(), datasource.where().file(), datasource.where().line()));
+            values.add(new Located(datasource.user(), datasource.where().file(), datasource.where().line()));
+        }
+        List<Placeholder> found = new ArrayList<>();
+        for (Located value : values) {
+            if (value.present()) {
+                Matcher matcher = PLACEHOLDER.matcher(value.value());
+                while (matcher.find()) {
+                    found.add(new Placeholder(new Located(matcher.group(), value.file(), value.line()), true));
+                }
+            }
         }
         return found;
     }

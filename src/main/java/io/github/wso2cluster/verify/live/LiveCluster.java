@@ -1,8 +1,9 @@
 package io.github.wso2cluster.verify.live;
 
+import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.Reporter;
@@ -143,12 +144,12 @@ public final class LiveCluster implements LiveCheck {
 
     /** The node's axis2.xml settings, as Carbon's HazelcastClusteringAgent reads them, mapped onto loopback. */
     private HazelcastMember.Settings settings(NodeFacts node, int index, LoopbackPlan plan, Duration timeout) {
-        MemberAddress address = node.axis2().memberAddress().orElseThrow();
-        List<MemberAddress> wellKnown = node.axis2().wellKnownMembers();
+        MemberAddress address = node.memberAddress().orElseThrow();
+        List<MemberAddress> wellKnown = node.settings().wellKnownMembers();
         reporter.debug("live: node '" + node.name() + "' " + address + " -> 127.0.0.1:" + plan.port(address) + ", members "
                 + wellKnown.stream().map(e -> e + " -> 127.0.0.1:" + plan.port(e)).toList());
-        Located domain = node.axis2().parameter(Axis2Clustering.DOMAIN);
-        Located password = node.axis2().parameter(Axis2Clustering.GROUP_PASSWORD);
+        Located domain = node.settings().clustering(Setting.DOMAIN);
+        Located password = node.settings().clustering(Setting.GROUP_PASSWORD);
         return new HazelcastMember.Settings("wso2-cluster-live-" + index + "-" + node.name(),
                 domain.present() ? domain.value() : "wso2.carbon.domain", password.present() ? password.value() : null,
                 plan.port(address), wellKnown.stream().map(plan::port).toList(),
@@ -163,29 +164,29 @@ public final class LiveCluster implements LiveCheck {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             findings.add(error(node, "could not join any cluster: its Hazelcast member gave up"
                     + (cause instanceof TimeoutException ? " (no answer within " + timeout.toSeconds() + " s)"
-                    : " (" + cause.getMessage() + ")") + "; domain '" + node.axis2().parameter(Axis2Clustering.DOMAIN).value()
-                    + "', well-known members: " + node.axis2().wellKnownMembers()));
+                    : " (" + cause.getMessage() + ")") + "; domain '" + node.settings().clustering(Setting.DOMAIN).value()
+                    + "', well-known members: " + node.settings().wellKnownMembers()));
         }
     }
 
     /** How many nodes list this node among their well-known members. */
     private static int listedBy(NodeFacts node, List<NodeFacts> nodes) {
-        MemberAddress address = node.axis2().memberAddress().orElse(null);
-        return (int) nodes.stream().filter(other -> other.axis2().wellKnownMembers().contains(address)).count();
+        MemberAddress address = node.memberAddress().orElse(null);
+        return (int) nodes.stream().filter(other -> other.settings().wellKnownMembers().contains(address)).count();
     }
 
     /** Null when Carbon would start clustering on this node; else why it would not. */
     private static String whyNotClustered(NodeFacts node) {
-        if (node.axis2().clustering().isEmpty()) {
+        if (!node.settings().hasClustering()) {
             return "not started: axis2.xml has no readable <clustering>";
         }
-        if (!"true".equals(node.axis2().enable().value())) {
+        if (!"true".equals(node.settings().clusteringEnabled().value())) {
             return "not started: clustering is disabled in axis2.xml, so Carbon never joins a cluster";
         }
-        if (!"wka".equals(node.axis2().parameter(Axis2Clustering.MEMBERSHIP_SCHEME).value())) {
+        if (!"wka".equals(node.settings().clustering(Setting.MEMBERSHIP_SCHEME).value())) {
             return "not started: membershipScheme is not wka (multicast cannot be checked on loopback)";
         }
-        return node.axis2().memberAddress().isEmpty() ? "not started: localMemberHost/localMemberPort are unreadable" : null;
+        return node.memberAddress().isEmpty() ? "not started: localMemberHost/localMemberPort are unreadable" : null;
     }
 
     /** For every node outside a full cluster: whom it joined, and where its well-known entries lead. */
@@ -198,11 +199,11 @@ public final class LiveCluster implements LiveCheck {
                 continue;
             }
             List<String> group = groups.stream().filter(g -> g.contains(node.name())).findFirst().orElse(List.of());
-            String entries = node.axis2().wellKnownMembers().stream().map(e -> e + " (" + plan.nodeAt(e) + ")")
+            String entries = node.settings().wellKnownMembers().stream().map(e -> e + " (" + plan.nodeAt(e) + ")")
                     .collect(Collectors.joining(", "));
             findings.add(error(node, "could not join " + String.join(", ", main) + ": it joined "
                     + (group.size() <= 1 ? "no other node" : "only " + String.join(", ", group)) + "; domain '"
-                    + node.axis2().parameter(Axis2Clustering.DOMAIN).value() + "', well-known members: "
+                    + node.settings().clustering(Setting.DOMAIN).value() + "', well-known members: "
                     + (entries.isEmpty() ? "none" : entries)));
         }
     }

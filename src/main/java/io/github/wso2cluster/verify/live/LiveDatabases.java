@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.live;
 
+import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.check.DatabaseChecks;
 import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
@@ -80,14 +81,14 @@ public final class LiveDatabases implements LiveCheck {
         Map<String, List<NodeFacts>> users = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
             DatabaseFacts db = node.databases();
-            for (DatabaseFacts.Datasource datasource : db.datasources()) {
+            for (Datasource datasource : db.datasources()) {
                 if (!datasource.shared()) {
                     continue;
                 }
                 String key = datasource.user() + "@" + datasource.url();
                 targets.computeIfAbsent(key, k -> new Target(datasource.url(), datasource.user(),
-                        datasource.view().driverClassName(), db.password(datasource), hosts(node),
-                        io.github.wso2cluster.config.MasterDatasources.passwordInVault(datasource.view())));
+                        datasource.driverClassName(), datasource.password() == null ? "" : datasource.password().reveal(),
+                        hosts(node), datasource.vaultPassword()));
                 List<NodeFacts> using = users.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!using.contains(node)) {
                     using.add(node);

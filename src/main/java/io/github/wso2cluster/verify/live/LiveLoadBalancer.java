@@ -4,7 +4,7 @@ import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.LoadBalancerCheck;
 import io.github.wso2cluster.verify.check.Severity;
 import io.github.wso2cluster.verify.facts.BalancerFacts;
-import io.github.wso2cluster.verify.facts.Located;
+import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import com.sun.net.httpserver.HttpServer;
 import io.github.wso2cluster.output.AtomicFiles;
@@ -210,7 +210,7 @@ public final class LiveLoadBalancer implements LiveCheck {
             }
             if (balancer.affinity() == SessionAffinity.ROUTE) {
                 for (NodeFacts node : expected) {
-                    Located route = node.jvmRoute();
+                    Located route = node.settings().jvmRoute();
                     if (!route.present()) {
                         fail(findings, node, balancer, site, "has no jvmRoute, so its sessions cannot be routed home");
                         continue;

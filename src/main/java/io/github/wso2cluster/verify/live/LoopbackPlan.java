@@ -22,13 +22,13 @@ final class LoopbackPlan {
 
     LoopbackPlan(List<NodeFacts> nodes) {
         for (NodeFacts node : nodes) {
-            node.axis2().memberAddress().ifPresent(address -> {
+            node.memberAddress().ifPresent(address -> {
                 ports.computeIfAbsent(address, a -> freePort(ports.values()));
                 nodeAt.putIfAbsent(address, node.name());
             });
         }
         for (NodeFacts node : nodes) {
-            for (MemberAddress entry : node.axis2().wellKnownMembers()) {
+            for (MemberAddress entry : node.settings().wellKnownMembers()) {
                 ports.computeIfAbsent(entry, a -> freePort(ports.values()));
             }
         }

@@ -1,4 +1,4 @@
-package io.github.wso2cluster.verify.facts;
+package io.github.wso2cluster.product;
 
 /** A value read from a config file, with where it stands (line 0: absent or unknown). */
 public record Located(String value, String file, int line) {

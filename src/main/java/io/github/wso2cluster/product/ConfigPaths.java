@@ -1,4 +1,4 @@
-package io.github.wso2cluster.config;
+package io.github.wso2cluster.product;
 
 import java.util.Optional;
 import java.util.function.Predicate;

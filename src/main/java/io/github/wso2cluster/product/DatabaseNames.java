@@ -1,0 +1,44 @@
+package io.github.wso2cluster.product;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The names WSO2 gives the product databases, in one place: the datasources of Carbon 4.x's
+ * master-datasources.xml, and the {@code [database.*]} tables of deployment.toml with the datasource and JNDI
+ * names their templates render. configure-cluster writes them and verify-cluster reads them.
+ */
+public final class DatabaseNames {
+    /** Each node's own local registry: never shared. */
+    public static final String CARBON_DB = "WSO2_CARBON_DB";
+    public static final String REGISTRY_DATASOURCE = "WSO2_REGISTRY_DB";
+    public static final String REGISTRY_JNDI = "jdbc/WSO2RegistryDB";
+    public static final String USER_DATASOURCE = "WSO2_USER_DB";
+    public static final String USER_JNDI = "jdbc/WSO2UMDB";
+
+    /** deployment.toml's shared registry table ({@code databases/registry}). */
+    public static final String TOML_REGISTRY_TABLE = "database.shared_db";
+    /** deployment.toml's user store table ({@code databases/userStore}). */
+    public static final String TOML_USER_TABLE = "database.user";
+    /** The key that points the realm at the user store, and the datasource name the templates render for it. */
+    public static final String TOML_REALM_DATA_SOURCE = "realm_manager.data_source";
+    public static final String TOML_USER_DATASOURCE = "WSO2USER_DB";
+
+    /** The datasource and JNDI names WSO2's templates give the {@code [database.*]} tables, by table name. */
+    private static final Map<String, String[]> TOML_DATASOURCES = Map.of(
+            "shared_db", new String[] {"WSO2_SHARED_DB", "jdbc/SHARED_DB"},
+            "user", new String[] {TOML_USER_DATASOURCE, "jdbc/" + TOML_USER_DATASOURCE},
+            "identity_db", new String[] {"WSO2_IDENTITY_DB", "jdbc/WSO2IdentityDB"},
+            "apim_db", new String[] {"WSO2AM_DB", "jdbc/WSO2AM_DB"},
+            "local", new String[] {CARBON_DB, "jdbc/WSO2CarbonDB"});
+
+    private DatabaseNames() {
+    }
+
+    /** {datasource name, JNDI name} of a {@code [database.<table>]} (an unknown table: its name in capitals). */
+    public static String[] tomlDatasource(String table) {
+        String[] names = TOML_DATASOURCES.get(table);
+        String upper = table.toUpperCase(Locale.ROOT);
+        return names != null ? names.clone() : new String[] {upper, "jdbc/" + upper};
+    }
+}
