@@ -7,6 +7,9 @@ import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.settings.NodeSettings;
+import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
@@ -82,10 +85,8 @@ public final class ClusterAssembly {
         if (unchanged.isPresent() && (nginx == null || Files.isRegularFile(nginx))) {
             return new Result(cluster.nodes(), Map.of(), unchanged.get(), List.of(), nginx);
         }
-        try (BuildLock lock = BuildLock.tryAcquire(state.lockFile())) {
-            if (lock.exclusive()) {
-                removeLeftovers(cluster, layout);
-            }
+        BuildLock.whenAlone(state.lockFile(), () -> removeLeftovers(cluster, layout));
+        try (BuildLock lock = BuildLock.join(state.lockFile())) {
             state.forgetRun();
             Result result = write(cluster, request, state, files);
             state.recordRun(inputs);
@@ -126,10 +127,11 @@ public final class ClusterAssembly {
     private Result write(Cluster cluster, Request request, BuildState state, FileDigests files)
             throws ClusterBuildException, ArchiveException, IOException {
         Distribution distribution = Distribution.open(request.distributionFile(), cluster.confDirectory());
-        ConfigPaths paths = distribution.configPaths();
+        Product product = distribution.product();
+        ConfigPaths paths = product.paths();
         Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster, paths)));
         List<String> problems = new ArrayList<>();
-        if (distributionFiles.get(paths.deploymentToml()) != null) {
+        if (product.isToml()) {
             byte[] template = distributionFiles.get(paths.carbonTemplate());
             problems.addAll(TomlConfigurer.unsupported(cluster, template == null ? null
                     : new String(template, StandardCharsets.UTF_8)));
@@ -138,14 +140,16 @@ public final class ClusterAssembly {
                     + " use <xmlEdits> for it");
         }
         List<NodeArchive> archives = new ArrayList<>();
+        Map<String, NodeSettings> configured = new LinkedHashMap<>();
         for (Node node : cluster.nodes()) {
             Path overlayRoot = request.overlayRoot();
             Overlay overlay = withDriver(Overlay.of(overlayRoot == null ? null : overlayRoot.resolve("common"),
                     overlayRoot == null ? null : overlayRoot.resolve(node.id())), cluster.databases(), paths);
             try {
-                NodeConfiguration configuration = configurer.configure(cluster, node, paths,
-                        path -> read(path, overlay, distribution, distributionFiles));
+                NodeConfigurer.FileReader tree = path -> read(path, overlay, distribution, distributionFiles);
+                NodeConfiguration configuration = configurer.configure(cluster, node, product, tree);
                 archives.add(new NodeArchive(node.id(), configuration, overlay, request.layout().nodeZip(node.id())));
+                configured.put(node.id(), settings(product, configuration, tree));
             } catch (ConfigFileException e) {
                 problems.add("node '" + node.id() + "': " + e.getMessage());
             }
@@ -153,7 +157,7 @@ public final class ClusterAssembly {
         if (problems.isEmpty()) {
             Map<String, Node> byId = new LinkedHashMap<>();
             cluster.nodes().forEach(node -> byId.put(node.id(), node));
-            problems.addAll(CoHostedPorts.problems(archives, byId));
+            problems.addAll(CoHostedPorts.problems(product, configured, byId));
         }
         if (!problems.isEmpty()) {
             throw new ClusterBuildException(problems);
@@ -206,6 +210,19 @@ public final class ClusterAssembly {
         AtomicFiles.writeIfChanged(file, NginxConfig.render(cluster.domain(), cluster.loadBalancer(), cluster.proxyPorts(),
                 backends).getBytes(StandardCharsets.UTF_8));
         return file;
+    }
+
+    /** What the node's configured files say, read as verify-cluster reads the finished node. */
+    private static NodeSettings settings(Product product, NodeConfiguration configuration, NodeConfigurer.FileReader tree)
+            throws IOException {
+        ConfigPaths paths = product.paths();
+        Map<String, byte[]> files = new HashMap<>();
+        for (String path : List.of(paths.axis2(), paths.carbon(), paths.catalina(), paths.deploymentToml())) {
+            byte[] bytes = configuration.replaced().get(path);
+            Optional<byte[]> shipped = bytes != null ? Optional.of(bytes) : tree.read(path);
+            shipped.ifPresent(b -> files.put(path, b));
+        }
+        return SettingsReader.read(product, files, Map.of()).settings();
     }
 
     /** The node's overlay plus the JDBC driver of {@code databases/driver}, in the distribution's library folder. */

@@ -2,6 +2,7 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +27,13 @@ public final class Distribution {
     private final Path file;
     private final String topFolder;
     private final int entryCount;
-    private final ConfigPaths configPaths;
+    private final Product product;
 
-    private Distribution(Path file, String topFolder, int entryCount, ConfigPaths configPaths) {
+    private Distribution(Path file, String topFolder, int entryCount, Product product) {
         this.file = file;
         this.topFolder = topFolder;
         this.entryCount = entryCount;
-        this.configPaths = configPaths;
+        this.product = product;
     }
 
     /** Fails, saying where to look, unless {@code file} is a regular file. */
@@ -79,7 +80,9 @@ public final class Distribution {
             if (top == null) {
                 throw new ArchiveException("The distribution " + file + " is an empty zip");
             }
-            return new Distribution(file, top, count, configPaths(file, top, names, confDirectory));
+            ConfigPaths paths = configPaths(file, top, names, confDirectory);
+            return new Distribution(file, top, count, Product.recognise(top, paths, path -> names.contains(path)
+                    || names.contains(path + "/") || names.stream().anyMatch(n -> n.startsWith(path + "/"))));
         } catch (IOException e) {
             throw new ArchiveException("The distribution " + file + " cannot be read: " + e.getMessage(), e);
         }
@@ -135,7 +138,12 @@ public final class Distribution {
 
     /** Where this distribution keeps axis2.xml, carbon.xml and catalina-server.xml. */
     public ConfigPaths configPaths() {
-        return configPaths;
+        return product.paths();
+    }
+
+    /** The product, recognised from the distribution's own files. */
+    public Product product() {
+        return product;
     }
 
     public int entryCount() {

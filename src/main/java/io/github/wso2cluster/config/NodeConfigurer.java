@@ -1,6 +1,9 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.ConfigFormat;
+import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.SessionAffinity;
@@ -31,13 +34,30 @@ public final class NodeConfigurer {
         return configure(cluster, node, ConfigPaths.STANDARD, files);
     }
 
-    /** @param paths where the distribution keeps its config files */
+    /** @param paths where the distribution keeps its config files; its format is what the node's files say */
     public NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, FileReader files)
             throws ConfigFileException, IOException {
+        ConfigFormat format = files.read(paths.deploymentToml()).isPresent() ? ConfigFormat.TOML : ConfigFormat.XML;
+        return configure(cluster, node, new Product(ProductLine.CARBON, "", format, paths), files);
+    }
+
+    /**
+     * @param product the distribution's product: its format decides where the settings go, whatever a node's
+     *                overlay adds
+     */
+    public NodeConfiguration configure(Cluster cluster, Node node, Product product, FileReader files)
+            throws ConfigFileException, IOException {
+        ConfigPaths paths = product.paths();
         Optional<byte[]> toml = files.read(paths.deploymentToml());
-        if (toml.isPresent()) {
+        if (product.isToml()) {
             // Kernel 4.5+ renders its XML from deployment.toml at every start: the settings go there.
-            return TomlConfigurer.configure(cluster, node, paths, toml.get());
+            return TomlConfigurer.configure(cluster, node, paths, toml.orElseThrow());
+        }
+        if (toml.isPresent()) {
+            throw new ConfigFileException(paths.deploymentToml() + ": this node's overlay adds a deployment.toml, but "
+                    + product.describe() + " is a Carbon 4.x XML product that never reads one (its settings stay in"
+                    + " axis2.xml, carbon.xml and catalina-server.xml); remove the overlay file, and use xmlEdits or"
+                    + " overlays of the XML files");
         }
         Map<String, List<XmlEdit>> editsByFile = new LinkedHashMap<>();
         List<XmlEdit> allEdits = new ArrayList<>(cluster.xmlEdits());

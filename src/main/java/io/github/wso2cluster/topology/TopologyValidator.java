@@ -84,7 +84,7 @@ public final class TopologyValidator {
         List<Node> nodes = new ArrayList<>();
         Map<String, String> seenIds = new HashMap<>();
         Map<MemberAddress, String> seenMembers = new HashMap<>();
-        Map<String, Map<Integer, String>> webPortsByHost = new HashMap<>();
+        List<PortPlan> stockPorts = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             NodeInput in = inputs.get(i);
             String id = Settings.trimToNull(in.getId());
@@ -153,13 +153,14 @@ public final class TopologyValidator {
                     problems.add(where + ": localMemberHost:localMemberPort " + member + " is already used by " + other
                             + "; co-hosted nodes need different localMemberPorts");
                 }
-                checkWebPorts(where, host, offset, webPortsByHost, problems);
+                stockPorts.add(PortPlan.of(where, host, PortPlan.BasePorts.STOCK, offset, port));
             }
             if (problems.size() == before) {
                 nodes.add(new Node(id, role.get(), host, port, offset, offsetGiven, wellKnown, subDomain, subDomainGiven, hostName,
                         mgtHostName, edits));
             }
         }
+        portClashes(stockPorts, problems);
         if (inputs.stream().noneMatch(n -> Role.parse(n.getRole()).orElse(null) == Role.MANAGER)) {
             problems.add("nodes: no node has role manager; a cluster needs one (it runs the management console"
                     + " and commits deployments)");
@@ -167,25 +168,43 @@ public final class TopologyValidator {
         return nodes;
     }
 
-    /** Co-hosted nodes must not get the same HTTP or HTTPS port once their offsets are applied. */
-    private static void checkWebPorts(String where, String host, int offset,
-                                      Map<String, Map<Integer, String>> webPortsByHost, Problems problems) {
-        Map<Integer, String> used = webPortsByHost.computeIfAbsent(host.toLowerCase(Locale.ROOT),
-                h -> new HashMap<>());
-        Map<String, Integer> mine = new LinkedHashMap<>();
-        mine.put("HTTP", Ports.STOCK_HTTP + offset);
-        mine.put("HTTPS", Ports.STOCK_HTTPS + offset);
-        for (Map.Entry<String, Integer> port : mine.entrySet()) {
-            String other = used.get(port.getValue());
-            if (other != null) {
-                problems.add(where + ": portOffset " + offset + " gives " + port.getKey() + " port " + port.getValue()
-                        + ", which " + other + " on the same host " + host + " also uses; give each co-hosted"
-                        + " node its own portOffset");
+    /**
+     * Co-hosted nodes must not open the same port once their offsets apply ({@link PortPlan}, with the stock ports
+     * here; configure-cluster checks the configured ones). Two nodes on one member address are reported above, and
+     * when two nodes' web ports clash their JMX ports do too: the web ports say it.
+     */
+    private static void portClashes(List<PortPlan> plans, Problems problems) {
+        java.util.Set<String> webClashes = new java.util.HashSet<>();
+        for (PortPlan.Clash clash : PortPlan.clashes(plans)) {
+            boolean web = isWeb(clash.use()) && isWeb(clash.otherUse());
+            String pair = clash.node().node() + "|" + clash.other().node();
+            if (web) {
+                webClashes.add(pair);
+            } else if (clash.use().equals(PortPlan.MEMBER) && clash.otherUse().equals(PortPlan.MEMBER)
+                    || webClashes.contains(pair) && !isWeb(clash.use()) && !isWeb(clash.otherUse())) {
+                continue;
             }
+            String what = clash.use().equals(PortPlan.MEMBER) ? "localMemberPort " + clash.port() + " is"
+                    : "portOffset " + (clash.port() - stock(clash.use())) + " gives " + clash.use() + " port " + clash.port()
+                    + ", which";
+            problems.add(clash.node().node() + ": " + what + (clash.use().equals(PortPlan.MEMBER) ? " the "
+                    + clash.otherUse() + " port of " + clash.other().node() + " on the same host " + clash.node().host()
+                    + "; give it another localMemberPort" : " " + clash.other().node() + " (" + clash.otherUse()
+                    + ") on the same host " + clash.node().host() + " also uses; give each co-hosted node its own portOffset"));
         }
-        for (Map.Entry<String, Integer> port : mine.entrySet()) {
-            used.putIfAbsent(port.getValue(), where + " (" + port.getKey() + ")");
-        }
+    }
+
+    private static boolean isWeb(String use) {
+        return use.equals(PortPlan.HTTP) || use.equals(PortPlan.HTTPS);
+    }
+
+    private static int stock(String use) {
+        return switch (use) {
+            case PortPlan.HTTP -> Ports.STOCK_HTTP;
+            case PortPlan.HTTPS -> Ports.STOCK_HTTPS;
+            case PortPlan.JMX_REGISTRY -> Ports.STOCK_JMX_REGISTRY;
+            default -> Ports.STOCK_JMX_SERVER;
+        };
     }
 
 }

@@ -355,4 +355,35 @@ class ClusterAssemblyTest {
                 + " portOffset 2) is also the port of node 'manager' (HTTP) on the same host 10.0.0.2"), e.getMessage());
         assertFalse(Files.exists(out.resolve("deploy-1.0-manager.zip")), "nothing written");
     }
+
+    /** The configured JMX port of one co-hosted node is another's HTTP port: verify-cluster would refuse it. */
+    @Test
+    void aConfiguredJmxPortThatIsACoHostedNodesWebPortIsRefusedBeforeAnythingIsWritten() throws Exception {
+        ClusterInput input = Fixtures.referenceCluster();
+        input.nodes.get(1).setLocalMemberHost("10.0.0.2");
+        input.nodes.get(1).setPortOffset("1");
+        input.nodes.get(1).setXmlEdits(List.of(new XmlEditInput(ConfigFiles.CARBON, "/Server/Ports/JMX/RMIRegistryPort",
+                null, "9762")));
+        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input); // stock ports: no clash
+        Path out = tmp.resolve("jmx");
+        ClusterBuildException e = assertThrows(ClusterBuildException.class, () -> assemble(cluster, out, null));
+        assertTrue(e.getMessage().contains("node 'worker1': its JMX RMI registry port 9763 (carbon.xml's"
+                + " Ports/JMX/RMIRegistryPort plus portOffset 1) is also the port of node 'manager' (HTTP) on the same host"
+                + " 10.0.0.2"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("deploy-1.0-manager.zip")), "nothing written");
+    }
+
+    /** An overlay cannot turn one node of a Carbon 4.x XML product into a deployment.toml product. */
+    @Test
+    void anOverlayDeploymentTomlOnAnXmlProductIsRefusedByName() throws Exception {
+        Path overlays = tmp.resolve("toml-overlay");
+        Files.createDirectories(overlays.resolve("worker1/repository/conf"));
+        Files.writeString(overlays.resolve("worker1/repository/conf/deployment.toml"), "[server]\nhostname = \"x\"\n");
+        Path out = tmp.resolve("mixed");
+        ClusterBuildException e = assertThrows(ClusterBuildException.class, () -> assemble(reference(), out, overlays));
+        assertTrue(e.getMessage().contains("node 'worker1': repository/conf/deployment.toml: this node's overlay adds a"
+                + " deployment.toml, but"), e.getMessage());
+        assertTrue(e.getMessage().contains("never reads one"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("deploy-1.0-manager.zip")), "nothing written");
+    }
 }

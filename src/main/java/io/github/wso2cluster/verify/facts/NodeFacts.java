@@ -1,7 +1,6 @@
 package io.github.wso2cluster.verify.facts;
 
 import io.github.wso2cluster.config.CarbonServer;
-import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.XmlSource;
@@ -9,6 +8,7 @@ import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.settings.NodeSettings;
+import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.settings.TomlNodeSettings;
 import io.github.wso2cluster.settings.XmlNodeSettings;
 import io.github.wso2cluster.settings.XmlValues;
@@ -45,41 +45,12 @@ public final class NodeFacts {
         String id = properties == null ? null : properties.getProperty(NodeProperties.ID);
         NodeSnapshot named = id == null ? snapshot : snapshot.named(id);
         NodeFacts facts = new NodeFacts(named, properties);
-        facts.settings = named.product().isToml() ? facts.readToml() : facts.readXml();
+        SettingsReader.Read read = SettingsReader.read(named.product(), named.files(),
+                named.product().isToml() ? TomlKeys.defaults(facts.tomlRules()) : Map.of());
+        facts.settings = read.settings();
+        facts.files.putAll(read.xml());
+        facts.readProblems.addAll(read.problems());
         return facts;
-    }
-
-    private NodeSettings readXml() {
-        for (String file : NodeFiles.configFiles(paths())) {
-            byte[] bytes = snapshot.files().get(file);
-            try {
-                if (bytes == null) {
-                    if (NodeFiles.requiredFiles(paths()).contains(file)) {
-                        readProblems.add(new String[] {file, "the file is missing"});
-                    }
-                } else {
-                    files.put(file, XmlSource.parse(file, bytes));
-                }
-            } catch (ConfigFileException e) {
-                readProblems.add(new String[] {file, e.getMessage()});
-            }
-        }
-        return new XmlNodeSettings(paths(), files);
-    }
-
-    /**
-     * A deployment.toml product: its XML files are rendered from deployment.toml at every start, so the checks read
-     * what deployment.toml says, each finding naming deployment.toml, its line and its keys.
-     */
-    private NodeSettings readToml() {
-        String path = paths().deploymentToml();
-        TomlSource toml = null;
-        try {
-            toml = TomlSource.parse(path, snapshot.files().get(path));
-        } catch (ConfigFileException e) {
-            readProblems.add(new String[] {path, e.getMessage()});
-        }
-        return new TomlNodeSettings(paths(), toml, TomlKeys.defaults(tomlRules()));
     }
 
     /** The standard layout's files and node.properties by path (tests, and nodes built by hand). */

@@ -5,6 +5,7 @@ import io.github.wso2cluster.config.EntryNames;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.settings.SettingsReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -295,14 +296,8 @@ public final class NodeFiles {
                 || path.equals(resources + "key-mappings.json"));
     }
 
-    /** Every config file verify-cluster reads: the {@link #requiredFiles} and the database wiring's, when present. */
+    /** Every XML config file verify-cluster reads (those a node lacks are left out). */
     static List<String> configFiles(ConfigPaths paths) {
-        return List.of(paths.axis2(), paths.carbon(), paths.catalina(), paths.datasources(), paths.registry(),
-                paths.userManagement());
-    }
-
-    /** The files every Carbon node has; the database wiring's are optional (a product may lack user-mgt.xml). */
-    static List<String> requiredFiles(ConfigPaths paths) {
-        return List.of(paths.axis2(), paths.carbon(), paths.catalina());
+        return SettingsReader.xmlFiles(paths);
     }
 }
