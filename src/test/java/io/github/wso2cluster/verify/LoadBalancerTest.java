@@ -57,9 +57,9 @@ class LoadBalancerTest {
         String config = built.config();
         assertTrue(config.startsWith("# wso2-cluster.conf: the load balancer of the WSO2 cluster 'wso2.as.domain'"), config);
         assertTrue(config.contains("# sessionAffinity: " + affinity + "\n"), config);
-        assertTrue(config.contains("upstream wso2_as_domain_workers_http {\n"), config);
+        assertTrue(config.contains("upstream wso2_as_domain_eef5265d_workers_http {\n"), config);
         assertTrue(config.contains("    server 10.0.0.3:9763;  # worker1\n    server 10.0.0.4:9763;  # worker2\n}"), config);
-        assertTrue(config.contains("upstream wso2_as_domain_managers_https {\n"), config);
+        assertTrue(config.contains("upstream wso2_as_domain_eef5265d_managers_https {\n"), config);
         assertTrue(config.contains("    listen 443 ssl;\n    server_name mgt.as.wso2.com;\n"), config);
         assertTrue(config.contains("    return 301 https://$host$request_uri;\n"), config);
         assertTrue(config.contains("        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"), config);
@@ -68,8 +68,8 @@ class LoadBalancerTest {
             assertFalse(config.contains(forbidden), forbidden + " in\n" + config);
         }
         assertEquals(affinity.equals("hash"), config.contains("hash $cookie_JSESSIONID consistent;"), config);
-        assertEquals(affinity.equals("route"), config.contains("map $cookie_JSESSIONID $wso2_as_domain_workers_http_route {\n"
-                + "    ~\\.worker1$ wso2_as_domain_node_worker1_http;\n"), config);
+        assertEquals(affinity.equals("route"), config.contains("map $cookie_JSESSIONID $wso2_as_domain_eef5265d_workers_http_route {\n"
+                + "    ~\\.worker1$ wso2_as_domain_eef5265d_node_worker1_http;\n"), config);
         // The node side of the agreement: jvmRoute = node id, only with route.
         for (Path zip : built.zips()) {
             try (NodeZip node = NodeZip.open(zip.toFile())) {
@@ -115,7 +115,7 @@ class LoadBalancerTest {
         managersOnly.deploymentSynchronizer = null;
         Built managers = build("managers-only", managersOnly);
         assertFalse(managers.config().contains("_workers_"), managers.config());
-        assertEquals(1, managers.config().split("upstream wso2_as_domain_managers_https ").length - 1, managers.config());
+        assertEquals(1, managers.config().split("upstream wso2_as_domain_eef5265d_managers_https ").length - 1, managers.config());
         assertNginxAccepts("managers-only", managers);
         VerifyResult result = new ClusterVerifier(managers.balancer()).verify(managers.nodes());
         assertEquals(List.of(), result.findings().stream().filter(f -> f.check().equals("load-balancer")).toList(), result.text());
@@ -156,7 +156,7 @@ class LoadBalancerTest {
         assertTrue(worker2.stream().anyMatch(e -> e.contains("lists 10.0.0.4:9763 twice")), worker2.toString());
         List<String> manager = errors(result, "manager");
         assertTrue(manager.stream().anyMatch(e -> e.startsWith("nginx/wso2-cluster.conf:") && e.contains("is in upstream"
-                + " wso2_as_domain_workers_https, which serves as.wso2.com to the workers only")), manager.toString());
+                + " wso2_as_domain_eef5265d_workers_https, which serves as.wso2.com to the workers only")), manager.toString());
     }
 
     private static List<String> errors(VerifyResult result, String node) {

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.facts;
 
+import io.github.wso2cluster.topology.HostNames;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.CatalinaServer;
 import io.github.wso2cluster.config.ConfigFileException;
@@ -213,7 +214,7 @@ public final class NodeFacts {
 
     /** The address the load balancer reaches this node's web port on: its localMemberHost and HTTP(S) port. */
     public Optional<String> webAddress(boolean secure) {
-        return axis2().memberAddress().map(member -> member.host() + ":" + openPorts().get(secure ? "HTTPS" : "HTTP"));
+        return axis2().memberAddress().map(member -> HostNames.address(member.host(), openPorts().get(secure ? "HTTPS" : "HTTP")));
     }
 
     /** proxyPort of the first HTTP (secure=false) or HTTPS connector; absent value when not set. */
