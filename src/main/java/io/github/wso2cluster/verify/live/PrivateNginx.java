@@ -102,7 +102,7 @@ public final class PrivateNginx implements AutoCloseable {
     }
 
     /** nginx in the foreground on {@code config}, everything under {@code prefix}. */
-    static List<String> command(Path nginx, Path prefix, Path config) {
+    public static List<String> command(Path nginx, Path prefix, Path config) {
         return List.of(nginx.toString(), "-p", prefix.toAbsolutePath() + "/", "-c", config.toAbsolutePath().toString(),
                 "-e", "stderr", "-g", "daemon off;");
     }
