@@ -178,7 +178,12 @@ public final class ExternalProcess implements AutoCloseable {
     /** Stops the tree (after a grace of 5 s) and forgets the shutdown hook. */
     @Override
     public void close() {
-        stop(GRACE);
+        close(GRACE);
+    }
+
+    /** Stops the tree, SIGKILL after {@code grace} (a database flushing its files may need longer), and forgets the hook. */
+    public void close(Duration grace) {
+        stop(grace);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

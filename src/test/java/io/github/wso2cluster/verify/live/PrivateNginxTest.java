@@ -63,7 +63,7 @@ class PrivateNginxTest {
         // As a killed build leaves it: started, never stopped, no hook of ours.
         Process stale = new ProcessBuilder(PrivateNginx.command(nginx, prefix, config)).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("stale.out").toFile()).start();
-        Process other = new ProcessBuilder("sleep", "60").start();
+        ExternalProcess other = ExternalProcess.start(new ProcessBuilder("sleep", "60"));
         try {
             awaitPidFile(prefix, stale);
             List<ProcessHandle> tree = ProcessHandle.of(stale.pid()).map(p -> {
@@ -91,7 +91,7 @@ class PrivateNginxTest {
             assertFree(port);
         } finally {
             ExternalProcess.stopTree(stale.toHandle(), Duration.ZERO);
-            other.destroyForcibly().waitFor();
+            other.close();
         }
     }
 
