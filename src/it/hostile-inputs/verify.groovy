@@ -90,16 +90,16 @@ node.close()
 File big = new File(basedir, 'inputs/big.zip')
 SyntheticDistribution.write(big.toPath(), new File(sampleDistribution).toPath(), 150L << 20, 3000)
 dir = project('killed', big.path, '', 8)
-Process build = maven.start(dir, ['MAVEN_OPTS': "-Xmx128m ${securityOpts}".toString()], 'package')
-Thread.start { build.inputStream.transferTo(OutputStream.nullOutputStream()) }
+def build = maven.start(dir, ['MAVEN_OPTS': "-Xmx128m ${securityOpts}".toString()], 'package')
 File target = new File(dir, 'target')
 long deadline = System.currentTimeMillis() + 120_000
 while (!(target.listFiles()?.any { it.name.endsWith('.zip.part') }) && System.currentTimeMillis() < deadline && build.alive) {
     Thread.sleep(20)
 }
 assert build.alive : 'the build ended before it could be killed mid-assembly'
-build.destroyForcibly()
-build.waitFor(30, TimeUnit.SECONDS)
+ProcessHandle.of(build.pid()).ifPresent { it.destroyForcibly() } // kill -9 of the build's JVM alone
+build.await(java.time.Duration.ofSeconds(30))
+build.close()
 def finals = target.listFiles().findAll { it.name.endsWith('.zip') }
 assert finals.isEmpty() : "a node zip is visible after the kill: ${finals}"
 result = maven.run(dir, 'package')

@@ -6,6 +6,8 @@ def expected = [
     "nodes[1] 'worker1': localMemberHost:localMemberPort 10.0.0.3:4200 is already used by nodes[0] 'worker0'",
     "nodes[1] 'worker1': portOffset 0 gives HTTP port 9763, which nodes[0] 'worker0' (HTTP) on the same host 10.0.0.3 also uses",
     "nodes[2] 'worker2': localMemberPort 70000 is not a port (1-65535)",
+    "hostName: 'as.wso2.com; listen 8081' is not a host name (RFC 1123",
+    "nodes[2] 'worker2': localMemberHost '10.0.0.4;server 6.6.6.6' is not a host name",
     "nodes[3] 'Worker_3': id 'Worker_3' is not a valid classifier",
     "nodes[3] 'Worker_3': localMemberHost is required",
     "nodes: no node has role manager",
@@ -15,7 +17,7 @@ def expected = [
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : "problems not reported: ${missing}"
-assert log.contains('The cluster description has 13 problems (nothing was written)')
+assert log.contains('The cluster description has 15 problems (nothing was written)')
 assert !log.contains('\tat io.github') : 'a plain message, no stack trace'
 File target = new File(basedir, 'target')
 assert !target.exists() || !target.listFiles().any { it.name.endsWith('.zip') } : 'no node zip may be written'

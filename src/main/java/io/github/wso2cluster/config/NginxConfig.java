@@ -3,6 +3,11 @@ package io.github.wso2cluster.config;
 import io.github.wso2cluster.topology.LoadBalancer;
 import io.github.wso2cluster.topology.ProxyPorts;
 import io.github.wso2cluster.topology.SessionAffinity;
+import io.github.wso2cluster.topology.HostNames;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,27 +20,60 @@ import java.util.Locale;
  * <p>{@code hostName} is served by the workers (the managers when there are none), {@code mgtHostName} by the
  * managers over HTTPS (its plain HTTP port redirects). With session affinity {@code route} every node has an
  * upstream of its own, and a {@code map} sends a {@code JSESSIONID} ending in {@code .<node id>} (Tomcat's
- * {@code jvmRoute}) there; a request without one is balanced over the role's nodes.
+ * {@code jvmRoute}) there; a request without one is balanced over the role's nodes. Every name is bounded so that
+ * nginx's default hash sizes hold it; only a long {@code hostName} makes the file set
+ * {@code server_names_hash_bucket_size}.
  */
 public final class NginxConfig {
     public static final String FILE_NAME = "wso2-cluster.conf";
     /** WSO2's documented timeouts for its load balancer. */
     private static final String TIMEOUT = "5m";
+    /** nginx's default hash bucket size on x86-64 (its cache line). */
+    private static final int DEFAULT_BUCKET = 64;
+    private static final int MAX_HEAD = 16;
 
     /** One node as the balancer reaches it: its address and its effective web ports (after the offset). */
     public record Backend(String nodeId, boolean manager, String host, int httpPort, int httpsPort) {
         String address(boolean secure) {
-            String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            return h + ":" + (secure ? httpsPort : httpPort);
+            return HostNames.address(host, secure ? httpsPort : httpPort);
         }
     }
 
     private NginxConfig() {
     }
 
-    /** The names of the upstreams, prefixed by the domain so that two clusters' files can share one nginx. */
+    /**
+     * What the upstream and variable names start with, so that two clusters' files can share one nginx: the domain
+     * in nginx's name characters (at most 16 of them) and 8 hex digits of the SHA-256 of the exact domain, so that
+     * domains that read alike ({@code wso2.as.domain}, {@code wso2-as-domain}, {@code WSO2.AS.DOMAIN}) still get
+     * names of their own. At most 25 characters: the longest variable, {@code $<prefix>_managers_https_route},
+     * then fits the 46 characters nginx's default {@code variables_hash_bucket_size} (64) holds.
+     */
     public static String prefix(String domain) {
-        return domain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String head = domain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (head.isEmpty() || !Character.isLetter(head.charAt(0))) {
+            head = "d" + head; // "$1..." would read as a regex capture
+        }
+        head = head.substring(0, Math.min(head.length(), MAX_HEAD)).replaceAll("_+$", "");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(domain.getBytes(StandardCharsets.UTF_8));
+            return head + "_" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /**
+     * The {@code server_names_hash_bucket_size} that names of {@code length} characters need, or 0 when nginx's
+     * default (64 on x86-64) holds them: a bucket holds a pointer, the name plus 2 rounded up to 8, and an end
+     * pointer (nginx's ngx_hash_init), so 64 holds 46 characters; powers of two like nginx's own values.
+     */
+    static int serverNamesBucketSize(int length) {
+        int needed = 8 + ((length + 2 + 7) / 8) * 8 + 8;
+        if (needed <= DEFAULT_BUCKET) {
+            return 0;
+        }
+        return Integer.highestOneBit(needed - 1) << 1;
     }
 
     public static String render(String domain, LoadBalancer balancer, ProxyPorts ports, List<Backend> backends) {
@@ -44,12 +82,13 @@ public final class NginxConfig {
         List<Backend> workers = backends.stream().filter(b -> !b.manager()).toList();
         List<Backend> served = workers.isEmpty() ? managers : workers;
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(FILE_NAME).append(": the load balancer of the WSO2 cluster '").append(domain)
+        out.append("# ").append(FILE_NAME).append(": the load balancer of the WSO2 cluster '").append(HostNames.shown(domain))
                 .append("', written by wso2-cluster-maven-plugin.\n")
                 .append("# An http-context file: put it in nginx's conf.d/ (Debian: /etc/nginx/conf.d/). Rebuild it rather than\n")
                 .append("# edit it: the nodes' proxyPort").append(balancer.sessionAffinity() == SessionAffinity.ROUTE ? " and jvmRoute" : "")
                 .append(" must agree with it.\n")
                 .append("# sessionAffinity: ").append(balancer.sessionAffinity().id()).append('\n');
+        bucketSize(out, balancer);
         String group = workers.isEmpty() ? "managers" : "workers";
         boolean management = balancer.mgtHostName() != null && ports.https() != null && !managers.isEmpty();
         for (boolean secure : new boolean[] {false, true}) {
@@ -82,17 +121,31 @@ public final class NginxConfig {
         return out.toString();
     }
 
-    /** The name of a role's upstream, e.g. {@code wso2_as_domain_workers_https} (domain wso2.as.domain). */
+    /** Long server names need a bigger server_names_hash_bucket_size than nginx's default, set here (http context). */
+    private static void bucketSize(StringBuilder out, LoadBalancer balancer) {
+        String longest = balancer.mgtHostName() != null && balancer.mgtHostName().length() > balancer.hostName().length()
+                ? balancer.mgtHostName() : balancer.hostName();
+        int size = serverNamesBucketSize(longest.length());
+        if (size > 0) {
+            out.append("# ").append(longest).append(" has ").append(longest.length()).append(" characters, more than nginx's")
+                    .append(" default server_names_hash_bucket_size (64)\n# holds. Where nginx.conf or another file sets it")
+                    .append(" (nginx -t: \"is duplicate\"), delete this line and set it\n# there to ").append(size)
+                    .append(" or more.\n")
+                    .append("server_names_hash_bucket_size ").append(size).append(";\n");
+        }
+    }
+
+    /** The name of a role's upstream, e.g. {@code wso2_as_domain_eef5265d_workers_https} (domain wso2.as.domain). */
     public static String upstream(String prefix, String group, boolean secure) {
         return prefix + "_" + group + "_" + (secure ? "https" : "http");
     }
 
-    /** The upstream of one node (session affinity route), e.g. {@code wso2_as_domain_node_worker1_https}. */
+    /** The upstream of one node (session affinity route), e.g. {@code wso2_as_domain_eef5265d_node_worker1_https}. */
     public static String nodeUpstream(String prefix, String nodeId, boolean secure) {
         return prefix + "_node_" + nodeId.replace('-', '_') + "_" + (secure ? "https" : "http");
     }
 
-    /** The variable the route map sets, e.g. {@code $wso2_as_domain_workers_https_route}. */
+    /** The variable the route map sets, e.g. {@code $wso2_as_domain_eef5265d_workers_https_route}. */
     private static String routeVariable(String prefix, String group, boolean secure) {
         return "$" + upstream(prefix, group, secure) + "_route";
     }

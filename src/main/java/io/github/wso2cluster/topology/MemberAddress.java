@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * One well-known member entry: {@code host:port}, or {@code a.b.c.d-e:port}, a range over the last octet
- * of an IPv4 address, which is how Hazelcast's TCP/IP joiner reads a member's host name.
+ * of an IPv4 address, which is how Hazelcast's TCP/IP joiner reads a member's host name; an IPv6 host is
+ * written in brackets ({@code [fd00::2]:4000}).
  */
 public final class MemberAddress {
     private static final Pattern RANGE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})-(\\d{1,3})");
@@ -47,7 +48,9 @@ public final class MemberAddress {
         if (port.isEmpty()) {
             return Parsed.error("'" + trimmed + "': " + portText + " is not a port (1-65535)");
         }
-        if (host.contains("-") && host.matches("[0-9.\\-]+")) {
+        if (host.startsWith("[") && host.endsWith("]") && HostNames.isIpv6(host.substring(1, host.length() - 1))) {
+            host = host.substring(1, host.length() - 1); // [fd00::2]:4000, as Hazelcast writes an IPv6 member
+        } else if (host.contains("-") && host.matches("[0-9.\\-]+")) {
             Matcher range = RANGE.matcher(host);
             if (!range.matches()) {
                 return Parsed.error("'" + trimmed + "': a range is written a.b.c.d-e:port, over the last octet only");
@@ -62,7 +65,8 @@ public final class MemberAddress {
                         + " must be greater than its start " + range.group(4));
             }
         } else if (!HOST.matcher(host).matches()) {
-            return Parsed.error("'" + trimmed + "': '" + host + "' is not a host name or IPv4 address");
+            return Parsed.error("'" + HostNames.shown(trimmed) + "': '" + HostNames.shown(host) + "' is not a host name or IP"
+                    + " address (IPv6 in brackets: [fd00::2]:4000)");
         }
         return new Parsed(new MemberAddress(host, port.get()), null);
     }
@@ -107,7 +111,7 @@ public final class MemberAddress {
 
     @Override
     public String toString() {
-        return host + ":" + port;
+        return HostNames.address(host, port);
     }
 
     /** The outcome of {@link #parse(String)}. */

@@ -41,7 +41,11 @@ public final class TopologyValidator {
         String domain = Settings.trimToNull(input.domain);
         if (domain == null) {
             problems.add("domain: is required (the axis2.xml clustering domain shared by every node, e.g. wso2.as.domain)");
+        } else if (HostNames.domainProblem(domain) != null) {
+            problems.add("domain: " + HostNames.domainProblem(domain));
         }
+        HostNames.checkServerName("hostName", Settings.trimToNull(input.hostName), problems);
+        HostNames.checkServerName("mgtHostName", Settings.trimToNull(input.mgtHostName), problems);
         String scheme = Settings.trimToNull(input.membershipScheme) == null ? "wka" : input.membershipScheme.trim();
         if (!scheme.equals("wka")) {
             problems.add("membershipScheme: '" + scheme + "' is not supported; only wka (well-known address) is");
@@ -111,6 +115,8 @@ public final class TopologyValidator {
             String host = Settings.trimToNull(in.getLocalMemberHost());
             if (host == null) {
                 problems.add(where + ": localMemberHost is required (the address other members reach this node on)");
+            } else if (HostNames.memberHostProblem(host) != null) {
+                problems.add(where + ": localMemberHost " + HostNames.memberHostProblem(host));
             }
             int port = Ports.DEFAULT_MEMBER_PORT;
             if (Settings.trimToNull(in.getLocalMemberPort()) != null) {
@@ -137,6 +143,8 @@ public final class TopologyValidator {
             if (subDomain == null && role.isPresent()) {
                 subDomain = role.get().defaultSubDomain();
             }
+            HostNames.checkServerName(where + ": hostName", Settings.trimToNull(in.getHostName()), problems);
+            HostNames.checkServerName(where + ": mgtHostName", Settings.trimToNull(in.getMgtHostName()), problems);
             String hostName = Settings.firstNonNull(Settings.trimToNull(in.getHostName()), Settings.trimToNull(input.hostName));
             String mgtHostName = null;
             if (role.orElse(null) == Role.MANAGER) {

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.bench;
 
+import java.time.Duration;
+import io.github.wso2cluster.verify.live.ExternalProcess;
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.archive.ClusterAssembly;
@@ -218,7 +220,7 @@ public final class AssemblyBenchmark {
     static void maven(Path dir, String mvn, String goal) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(mvn, "-B", "-q", goal).directory(dir.toFile()).inheritIO();
         builder.environment().put("MAVEN_OPTS", "-Xmx96m");
-        if (builder.start().waitFor() != 0) {
+        if (!ExternalProcess.start(builder).await(Duration.ofMinutes(10)).ok()) {
             throw new IOException("mvn " + goal + " failed in " + dir + " (with MAVEN_OPTS=-Xmx96m)");
         }
     }
@@ -252,8 +254,8 @@ public final class AssemblyBenchmark {
     }
 
     static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (process.waitFor() != 0) {
+        ExternalProcess process = ExternalProcess.start(new ProcessBuilder(command).directory(dir.toFile()).inheritIO());
+        if (!process.await(Duration.ofMinutes(10)).ok()) {
             throw new IOException(String.join(" ", command) + " failed");
         }
     }

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.testkit;
 
+import java.time.Duration;
+import io.github.wso2cluster.verify.live.ExternalProcess;
 import io.github.wso2cluster.verify.live.Executables;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,17 +24,14 @@ import org.junit.jupiter.api.Assumptions;
  * missing the calling test is skipped, saying so ({@code .ci/run} installs them).
  */
 public final class MariaDbServer implements AutoCloseable {
-    private final Process process;
+    private final ExternalProcess process;
     private final int port;
     private final Path folder;
-    private final Thread hook;
 
-    private MariaDbServer(Process process, int port, Path folder) {
+    private MariaDbServer(ExternalProcess process, int port, Path folder) {
         this.process = process;
         this.port = port;
         this.folder = folder;
-        this.hook = new Thread(process::destroyForcibly, "stop-mariadb");
-        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     public int port() {
@@ -78,8 +77,8 @@ public final class MariaDbServer implements AutoCloseable {
         if (root) {
             command.add("--user=root");
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("mariadbd.out").toFile()).start();
+        ExternalProcess process = ExternalProcess.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("mariadbd.out").toFile()));
         MariaDbServer started = new MariaDbServer(process, port, folder);
         try {
             started.awaitReady();
@@ -95,7 +94,7 @@ public final class MariaDbServer implements AutoCloseable {
         Path log = folder.resolve("error.log");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("mariadbd exited with " + process.exitValue() + ": " + tail(log));
+                throw new IOException("mariadbd exited: " + tail(log));
             }
             boolean ready = Files.isRegularFile(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains("ready for connections");
             if (ready && accepts()) {
@@ -124,13 +123,16 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        ExternalProcess.Result result;
+        try (ExternalProcess process = ExternalProcess.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()))) {
+            result = process.await(Duration.ofSeconds(60));
+        }
+        if (result.timedOut()) {
             throw new IOException(command.get(0) + " did not finish in 60 s");
         }
-        if (process.exitValue() != 0) {
-            throw new IOException(command.get(0) + " failed with " + process.exitValue() + ": " + tail(log));
+        if (result.exit() != 0) {
+            throw new IOException(command.get(0) + " failed with " + result.exit() + ": " + tail(log));
         }
     }
 
@@ -142,16 +144,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook stops the server.
-        }
+    public void close() {
+        process.close(Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.testkit;
 
+import java.time.Duration;
+import io.github.wso2cluster.verify.live.ExternalProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ public final class NestedMaven {
     private final File mvn;
     private final File localRepository;
     private final File settings;
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
     private final Map<String, String> defaults = new HashMap<>();
 
     /** Output and exit code of a finished build. */
@@ -53,23 +56,28 @@ public final class NestedMaven {
     }
 
     public Result run(File dir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Process process = start(dir, environment, args);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
+        try (ExternalProcess process = start(dir, environment, args)) {
+            ExternalProcess.Result result = process.await(BUILD_TIMEOUT);
+            return new Result(result.exit(), result.timedOut() ? "(the build did not finish in " + BUILD_TIMEOUT.toMinutes()
+                    + " minutes and was stopped)\n" + result.output() : result.output());
+        }
     }
 
     public Result run(File dir, String... args) throws IOException, InterruptedException {
         return run(dir, Map.of(), args);
     }
 
-    /** Starts a build; its output (stdout and stderr) is the process's input stream. */
-    public Process start(File dir, Map<String, String> environment, String... args) throws IOException {
+    /**
+     * Starts a build; its output (stdout and stderr) is kept whole (up to 1 GB) for {@link ExternalProcess#output()}.
+     * Close it to stop it (a test that kills a build on purpose does so through its pid).
+     */
+    public ExternalProcess start(File dir, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(mvn.getPath(), "-B", "-s", settings.getPath(),
                 "-Dmaven.repo.local=" + localRepository.getPath()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir).redirectErrorStream(true);
         builder.environment().putAll(defaults);
         builder.environment().putAll(environment);
-        return builder.start();
+        return ExternalProcess.start(builder, 1 << 30);
     }
 }

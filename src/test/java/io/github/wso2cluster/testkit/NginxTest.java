@@ -1,5 +1,8 @@
 package io.github.wso2cluster.testkit;
 
+import java.util.List;
+import java.time.Duration;
+import io.github.wso2cluster.verify.live.ExternalProcess;
 import io.github.wso2cluster.verify.live.Executables;
 import io.github.wso2cluster.verify.live.PrivateNginx;
 import java.io.IOException;
@@ -52,12 +55,11 @@ public final class NginxTest {
     /** A self-signed certificate and key under {@code folder} (openssl), for configurations that listen with ssl. */
     public static void certificate(Path folder, String name) throws IOException, InterruptedException {
         Files.createDirectories(folder);
-        Process process = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-                "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", name + ".key", "-out", name + ".crt", "-days", "2",
-                "-subj", "/CN=" + name).directory(folder.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IOException("openssl failed: " + output);
+        ExternalProcess.Result result = ExternalProcess.run(Duration.ofSeconds(30), folder, List.of("openssl", "req", "-x509",
+                "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", name + ".key", "-out",
+                name + ".crt", "-days", "2", "-subj", "/CN=" + name));
+        if (!result.ok()) {
+            throw new IOException("openssl failed" + (result.timedOut() ? " to finish in 30 s" : "") + ": " + result.output());
         }
     }
 }

@@ -64,4 +64,18 @@ class LoadBalancerSettingsTest {
                 + " only); add <https>443</https> to proxyPorts, or remove mgtHostName"),
                 assertThrows(InvalidTopologyException.class, () -> new TopologyValidator(CredentialSource.NONE).validate(httpOnly)).problems());
     }
+
+    @Test
+    void aHostNameThatWouldAddAnNginxDirectiveIsRefusedOnceByName() {
+        ClusterInput input = input();
+        input.hostName = "as.wso2.com; listen 8081";
+        input.mgtHostName = "mgt.as.wso2.com\"";
+        assertEquals(List.of("hostName: 'as.wso2.com; listen 8081' is not a host name (RFC 1123: letters, digits and '-' in"
+                        + " dot-separated labels, e.g. as.wso2.com) or an IP address ([fd00::1] for IPv6); it goes into nginx's"
+                        + " server_name and carbon.xml",
+                "mgtHostName: 'mgt.as.wso2.com\"' is not a host name (RFC 1123: letters, digits and '-' in dot-separated"
+                        + " labels, e.g. as.wso2.com) or an IP address ([fd00::1] for IPv6); it goes into nginx's server_name and"
+                        + " carbon.xml"),
+                assertThrows(InvalidTopologyException.class, () -> new TopologyValidator(CredentialSource.NONE).validate(input)).problems());
+    }
 }

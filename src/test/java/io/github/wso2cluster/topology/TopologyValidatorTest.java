@@ -222,4 +222,54 @@ class TopologyValidatorTest {
                 + " be decrypted"), e.getMessage());
         assertTrue(e.getMessage().contains("localMemberPort 70000 is not a port"), e.getMessage());
     }
+
+    @Test
+    void valuesThatWouldAddADirectiveOrALineAreRefusedByName() {
+        ClusterInput input = referenceCluster();
+        input.domain = "wso2.as.domain\nserver { listen 81; }";
+        input.hostName = "as.wso2.com; listen 8081";
+        input.mgtHostName = "mgt.as.wso2.com}";
+        input.wellKnownMembers = List.of("10.0.0.2 :4100", "10.0.0.3\n:4200");
+        input.nodes.get(0).setMgtHostName("\"mgt\"");
+        input.nodes.get(1).setHostName("w1 .as.wso2.com");
+        input.nodes.get(1).setLocalMemberHost("10.0.0.3;server 6.6.6.6");
+        input.nodes.get(2).setHostName("w2{.as");
+        input.nodes.get(2).setLocalMemberHost("10.0.0.4 extra");
+        List<String> problems = problems(input);
+        assertHas(problems, "domain: 'wso2.as.domain\\nserver { listen 81; }' has a line break or another control character");
+        assertHas(problems, "hostName: 'as.wso2.com; listen 8081' is not a host name (RFC 1123");
+        assertHas(problems, "mgtHostName: 'mgt.as.wso2.com}' is not a host name");
+        assertHas(problems, "wellKnownMembers[0]: '10.0.0.2 :4100': '10.0.0.2 ' is not a host name or IP address");
+        assertHas(problems, "wellKnownMembers[1]: '10.0.0.3\\n:4200'");
+        assertHas(problems, "nodes[0] 'manager': mgtHostName: '\"mgt\"' is not a host name");
+        assertHas(problems, "nodes[1] 'worker1': hostName: 'w1 .as.wso2.com' is not a host name");
+        assertHas(problems, "nodes[1] 'worker1': localMemberHost '10.0.0.3;server 6.6.6.6' is not a host name");
+        assertHas(problems, "nodes[2] 'worker2': hostName: 'w2{.as' is not a host name");
+        assertHas(problems, "nodes[2] 'worker2': localMemberHost '10.0.0.4 extra' is not a host name");
+        assertEquals(10, problems.size(), problems::toString);
+        assertTrue(problems.stream().noneMatch(p -> p.contains("\n")), "every problem on one line: " + problems);
+    }
+
+    @Test
+    void ipv6LiteralsWorkWhereTheyAreLegal() throws Exception {
+        ClusterInput input = referenceCluster();
+        input.hostName = "[fd00::1]";
+        input.wellKnownMembers = List.of("[fd00::2]:4100", "10.0.0.3:4200");
+        input.nodes.get(0).setLocalMemberHost("fd00::2");
+        input.nodes.get(1).setLocalMemberHost("FD00::3");
+        Cluster cluster = validator.validate(input);
+        assertEquals("fd00::2", cluster.nodes().get(0).localMemberHost());
+        assertEquals("[[fd00::2]:4100, 10.0.0.3:4200]", cluster.wellKnownMembers().toString());
+        assertEquals("fd00::2", cluster.wellKnownMembers().get(0).host());
+
+        ClusterInput wrong = referenceCluster();
+        wrong.hostName = "fd00::1";
+        wrong.nodes.get(0).setLocalMemberHost("[fd00::2]");
+        wrong.nodes.get(1).setLocalMemberHost("10.0.0.300");
+        List<String> problems = problems(wrong);
+        assertHas(problems, "hostName: 'fd00::1' is an IPv6 address: write it in brackets, [fd00::1], as it stands in a URL");
+        assertHas(problems, "nodes[0] 'manager': localMemberHost '[fd00::2]': write the IPv6 address without brackets, fd00::2");
+        assertHas(problems, "nodes[1] 'worker1': localMemberHost '10.0.0.300' is not a host name");
+        assertEquals(3, problems.size(), problems::toString);
+    }
 }

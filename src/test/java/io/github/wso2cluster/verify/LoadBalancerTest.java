@@ -3,8 +3,6 @@ package io.github.wso2cluster.verify;
 import io.github.wso2cluster.verify.check.Finding;
 import io.github.wso2cluster.verify.check.Severity;
 import io.github.wso2cluster.verify.facts.BalancerFacts;
-import io.github.wso2cluster.verify.facts.NodeFacts;
-import io.github.wso2cluster.verify.facts.NodeReader;
 import io.github.wso2cluster.verify.live.LiveLoadBalancer;
 import io.github.wso2cluster.verify.report.VerifyResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,31 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wso2cluster.Reporter;
-import io.github.wso2cluster.archive.ClusterAssembly;
-import io.github.wso2cluster.archive.EntryTimes;
-import io.github.wso2cluster.output.AtomicFiles;
-import io.github.wso2cluster.output.Digests;
-import io.github.wso2cluster.output.OutputLayout;
+import io.github.wso2cluster.testkit.BalancerBuilds;
+import io.github.wso2cluster.testkit.BalancerBuilds.Built;
 import io.github.wso2cluster.testkit.Fixtures;
 import io.github.wso2cluster.testkit.NginxTest;
 import io.github.wso2cluster.testkit.NodeZip;
 import io.github.wso2cluster.testkit.TestClusters;
-import io.github.wso2cluster.testkit.ZipBuilder;
-import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.CredentialSource;
-import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.LoadBalancerInput;
 import io.github.wso2cluster.topology.input.NodeInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,67 +39,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoadBalancerTest {
     private static final Path ROOT = Path.of("target", "load-balancer-tests").toAbsolutePath();
 
-    private record Built(Cluster cluster, List<Path> zips, Path nginx) {
-        String config() throws Exception {
-            return Files.readString(nginx, StandardCharsets.UTF_8);
-        }
-
-        List<NodeFacts> nodes() {
-            return new NodeReader(null).read(zips, Map.of());
-        }
-
-        BalancerFacts balancer() throws Exception {
-            return BalancerFacts.parse("nginx/wso2-cluster.conf", config());
-        }
-    }
-
-    private static ClusterInput reference(String affinity, Path certificates) {
-        ClusterInput input = TestClusters.referenceInput();
-        input.loadBalancer = new LoadBalancerInput();
-        input.loadBalancer.setSessionAffinity(affinity);
-        input.loadBalancer.setSslCertificate(certificates.resolve("as.crt").toString());
-        input.loadBalancer.setSslCertificateKey(certificates.resolve("as.key").toString());
-        input.loadBalancer.setMgtSslCertificate(certificates.resolve("mgt.crt").toString());
-        input.loadBalancer.setMgtSslCertificateKey(certificates.resolve("mgt.key").toString());
-        return input;
-    }
-
     private static Built build(String name, ClusterInput input) throws Exception {
-        Path folder = ROOT.resolve(name);
-        AtomicFiles.deleteTree(folder);
-        Files.createDirectories(folder);
-        Path zip = ZipBuilder.create().folder(ZipBuilder.sampleDistribution(), "wso2as-5.2.1").write(folder.resolve("dist.zip"));
-        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input);
-        ClusterAssembly.Result result = new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip,
-                Digests.sha256(zip), null, new OutputLayout(folder.resolve("out"), "cluster"),
-                new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test"));
-        return new Built(cluster, result.zips().stream().map(z -> z.zip()).toList(), result.nginxConfig());
+        return BalancerBuilds.build(ROOT.resolve(name), input);
     }
 
     /** Runs nginx -t on a built configuration, with real certificates where it names them. */
     private static void assertNginxAccepts(String name, Built built) throws Exception {
-        NginxTest.nginx();
-        Path certificates = ROOT.resolve(name).resolve("certs");
-        if (!Files.isRegularFile(certificates.resolve("as.crt"))) {
-            NginxTest.certificate(certificates, "as");
-            NginxTest.certificate(certificates, "mgt");
-        }
-        var result = NginxTest.test(ROOT.resolve(name).resolve("nginx"), built.config());
+        var result = BalancerBuilds.nginxTest(ROOT.resolve(name), built.config());
         assertTrue(result.ok(), name + ": nginx -t failed:\n" + result.output() + "\n" + built.config());
-        assertTrue(result.output().contains("test is successful"), result.output());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"route", "hash", "none"})
     void theReferenceClusterInEachAffinityModePassesNginxTestAndTheStaticCheck(String affinity) throws Exception {
         String name = "reference-" + affinity;
-        Built built = build(name, reference(affinity, ROOT.resolve(name).resolve("certs")));
+        Built built = build(name, BalancerBuilds.reference(affinity, ROOT.resolve(name).resolve("certs")));
         String config = built.config();
         assertTrue(config.startsWith("# wso2-cluster.conf: the load balancer of the WSO2 cluster 'wso2.as.domain'"), config);
         assertTrue(config.contains("# sessionAffinity: " + affinity + "\n"), config);
-        assertTrue(config.contains("upstream wso2_as_domain_workers_http {\n"), config);
+        assertTrue(config.contains("upstream wso2_as_domain_eef5265d_workers_http {\n"), config);
         assertTrue(config.contains("    server 10.0.0.3:9763;  # worker1\n    server 10.0.0.4:9763;  # worker2\n}"), config);
-        assertTrue(config.contains("upstream wso2_as_domain_managers_https {\n"), config);
+        assertTrue(config.contains("upstream wso2_as_domain_eef5265d_managers_https {\n"), config);
         assertTrue(config.contains("    listen 443 ssl;\n    server_name mgt.as.wso2.com;\n"), config);
         assertTrue(config.contains("    return 301 https://$host$request_uri;\n"), config);
         assertTrue(config.contains("        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"), config);
@@ -121,8 +68,8 @@ class LoadBalancerTest {
             assertFalse(config.contains(forbidden), forbidden + " in\n" + config);
         }
         assertEquals(affinity.equals("hash"), config.contains("hash $cookie_JSESSIONID consistent;"), config);
-        assertEquals(affinity.equals("route"), config.contains("map $cookie_JSESSIONID $wso2_as_domain_workers_http_route {\n"
-                + "    ~\\.worker1$ wso2_as_domain_node_worker1_http;\n"), config);
+        assertEquals(affinity.equals("route"), config.contains("map $cookie_JSESSIONID $wso2_as_domain_eef5265d_workers_http_route {\n"
+                + "    ~\\.worker1$ wso2_as_domain_eef5265d_node_worker1_http;\n"), config);
         // The node side of the agreement: jvmRoute = node id, only with route.
         for (Path zip : built.zips()) {
             try (NodeZip node = NodeZip.open(zip.toFile())) {
@@ -142,7 +89,7 @@ class LoadBalancerTest {
     void aCoHostedTwoManagerTopologyPassesNginxTestInEachAffinityMode(String affinity) throws Exception {
         // Two managers and three workers, a worker co-hosted with each manager on another port offset.
         String name = "co-hosted-" + affinity;
-        ClusterInput coHosted = reference(affinity, ROOT.resolve(name).resolve("certs"));
+        ClusterInput coHosted = BalancerBuilds.reference(affinity, ROOT.resolve(name).resolve("certs"));
         NodeInput manager2 = Fixtures.node("manager2", "manager", "10.0.0.3", "4101");
         manager2.setPortOffset("1");
         NodeInput worker3 = Fixtures.node("worker3", "worker", "10.0.0.2", "4201");
@@ -162,13 +109,13 @@ class LoadBalancerTest {
     @Test
     void managersOnlyAndPlainHttpTopologiesPassNginxTest() throws Exception {
         // Managers only: hostName is served by the managers; one upstream each way, no separate management one.
-        ClusterInput managersOnly = reference("hash", ROOT.resolve("managers-only").resolve("certs"));
+        ClusterInput managersOnly = BalancerBuilds.reference("hash", ROOT.resolve("managers-only").resolve("certs"));
         managersOnly.nodes = new ArrayList<>(List.of(Fixtures.node("m1", "manager", "10.0.1.1", "4000"),
                 Fixtures.node("m2", "manager", "10.0.1.2", "4000")));
         managersOnly.deploymentSynchronizer = null;
         Built managers = build("managers-only", managersOnly);
         assertFalse(managers.config().contains("_workers_"), managers.config());
-        assertEquals(1, managers.config().split("upstream wso2_as_domain_managers_https ").length - 1, managers.config());
+        assertEquals(1, managers.config().split("upstream wso2_as_domain_eef5265d_managers_https ").length - 1, managers.config());
         assertNginxAccepts("managers-only", managers);
         VerifyResult result = new ClusterVerifier(managers.balancer()).verify(managers.nodes());
         assertEquals(List.of(), result.findings().stream().filter(f -> f.check().equals("load-balancer")).toList(), result.text());
@@ -185,14 +132,12 @@ class LoadBalancerTest {
     }
 
     private static void editZip(Built built, String nodeId, String file, UnaryOperator<String> change) throws Exception {
-        Path zip = built.zips().stream().filter(z -> z.getFileName().toString().equals("cluster-" + nodeId + ".zip"))
-                .findFirst().orElseThrow();
-        TestClusters.editEntry(zip, file, change);
+        built.editZip(nodeId, file, change);
     }
 
     @Test
     void theStaticCheckNamesMissingOrRepeatedRoutesWrongProxyPortsAndUpstreamMistakes() throws Exception {
-        Built built = build("static-broken", reference("route", ROOT.resolve("static-broken").resolve("certs")));
+        Built built = build("static-broken", BalancerBuilds.reference("route", ROOT.resolve("static-broken").resolve("certs")));
         String catalina = "repository/conf/tomcat/catalina-server.xml";
         editZip(built, "worker1", catalina, t -> t.replace(" jvmRoute=\"worker1\"", ""));
         editZip(built, "worker2", catalina, t -> t.replace("jvmRoute=\"worker2\"", "jvmRoute=\"manager\"")
@@ -211,7 +156,7 @@ class LoadBalancerTest {
         assertTrue(worker2.stream().anyMatch(e -> e.contains("lists 10.0.0.4:9763 twice")), worker2.toString());
         List<String> manager = errors(result, "manager");
         assertTrue(manager.stream().anyMatch(e -> e.startsWith("nginx/wso2-cluster.conf:") && e.contains("is in upstream"
-                + " wso2_as_domain_workers_https, which serves as.wso2.com to the workers only")), manager.toString());
+                + " wso2_as_domain_eef5265d_workers_https, which serves as.wso2.com to the workers only")), manager.toString());
     }
 
     private static List<String> errors(VerifyResult result, String node) {
@@ -223,7 +168,7 @@ class LoadBalancerTest {
     void theLiveCheckRoutesRealRequestsThroughAPrivateNginx(String affinity) throws Exception {
         NginxTest.nginx();
         String name = "live-" + affinity;
-        Built built = build(name, reference(affinity, Path.of("/etc/nginx/ssl")));
+        Built built = build(name, BalancerBuilds.reference(affinity, Path.of("/etc/nginx/ssl")));
         long start = System.nanoTime();
         LiveLoadBalancer.Outcome outcome = new LiveLoadBalancer().run(built.nodes(), built.balancer(),
                 ROOT.resolve(name).resolve("live"));
@@ -243,7 +188,7 @@ class LoadBalancerTest {
     @Test
     void theLiveCheckCatchesAMisroutedSessionAndAManagerServingTheWorkersHost() throws Exception {
         NginxTest.nginx();
-        Built built = build("live-broken", reference("route", Path.of("/etc/nginx/ssl")));
+        Built built = build("live-broken", BalancerBuilds.reference("route", Path.of("/etc/nginx/ssl")));
         // worker2's Tomcat says its sessions are worker1's: the balancer sends them to worker1.
         editZip(built, "worker2", "repository/conf/tomcat/catalina-server.xml",
                 t -> t.replace("jvmRoute=\"worker2\"", "jvmRoute=\"worker1\""));

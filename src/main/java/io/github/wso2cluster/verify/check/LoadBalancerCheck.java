@@ -18,8 +18,8 @@ import java.util.Set;
  * The load balancer against the nodes, without nginx: with session affinity {@code route}, every node's
  * {@code jvmRoute} is present, unique and its node id (else a session lands on the wrong node, or on none);
  * the balancer listens on the nodes' {@code proxyPort}s (else redirect loops); every node is in exactly the
- * upstreams its role implies ({@code hostName} to the workers, {@code mgtHostName} to the managers) and no
- * upstream lists a server twice.
+ * upstreams its role implies ({@code hostName} to the workers, {@code mgtHostName} to the managers), a node's own
+ * host name is served to it, and no upstream lists a server twice.
  */
 public final class LoadBalancerCheck implements Check {
     static final String NAME = "load-balancer";
@@ -53,6 +53,47 @@ public final class LoadBalancerCheck implements Check {
         }
         roles.mgtHostName().ifPresent(host -> site(host, true, roles.managers(), "managers", nodes, findings));
         duplicates(nodes, findings);
+        ownHostNames(nodes, roles, findings);
+    }
+
+    /**
+     * A node's own host names (a per-node {@code hostName} or {@code mgtHostName} in its carbon.xml) must be served
+     * to it: some server block for that name balances over an upstream that holds the node. The cluster's common
+     * names are {@link #site}'s.
+     */
+    private void ownHostNames(List<NodeFacts> nodes, Sites roles, Findings findings) {
+        for (NodeFacts node : nodes) {
+            List<Located> names = new ArrayList<>();
+            if (roles.served().contains(node)) {
+                names.add(node.settings().server(Setting.HOST_NAME));
+            }
+            if (roles.managers().contains(node)) {
+                names.add(node.settings().server(Setting.MGT_HOST_NAME));
+            }
+            for (Located name : names) {
+                if (!name.present() || name.value().equals(roles.hostName().orElse(null))
+                        || name.value().equals(roles.mgtHostName().orElse(null)) || reaches(name.value(), node)) {
+                    continue;
+                }
+                findings.error(node, name, "this node's host name " + name.value() + " has no server block of the load"
+                        + " balancer (" + balancer.file() + ") routing to it, so requests for it reach no node: serve it"
+                        + " there, or drop the node's own hostName/mgtHostName");
+            }
+        }
+    }
+
+    private boolean reaches(String host, NodeFacts node) {
+        for (BalancerFacts.Site site : balancer.sites()) {
+            if (host.equals(site.name()) && site.target() != null) {
+                String address = node.webAddress(site.ssl()).orElse("?");
+                List<BalancerFacts.Server> servers = balancer.balancedUpstream(site.target())
+                        .map(u -> balancer.upstreams().getOrDefault(u, List.of())).orElse(List.of());
+                if (servers.stream().anyMatch(s -> s.address().equals(address))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

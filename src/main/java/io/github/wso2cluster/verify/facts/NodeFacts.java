@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.facts;
 
+import io.github.wso2cluster.topology.HostNames;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.TomlSource;
@@ -169,6 +170,6 @@ public final class NodeFacts {
 
     /** The address the load balancer reaches this node's web port on: its localMemberHost and HTTP(S) port. */
     public Optional<String> webAddress(boolean secure) {
-        return memberAddress().map(member -> member.host() + ":" + openPorts().get(secure ? "HTTPS" : "HTTP"));
+        return memberAddress().map(member -> HostNames.address(member.host(), openPorts().get(secure ? "HTTPS" : "HTTP")));
     }
 }

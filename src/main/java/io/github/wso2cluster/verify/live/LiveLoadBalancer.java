@@ -21,8 +21,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,16 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The live load-balancer check: the generated configuration on a private nginx, every node address mapped onto
@@ -51,9 +43,6 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class LiveLoadBalancer implements LiveCheck {
     public static final String CHECK = "live-load-balancer";
-    private static final Pattern UPSTREAM_SERVER = Pattern.compile("^(\\s*server\\s+)([^\\s;{]+)(\\s*;.*)$");
-    private static final Pattern LISTEN = Pattern.compile("^(\\s*listen\\s+)(\\d+)((?:\\s+ssl)?\\s*;.*)$");
-    private static final Pattern CERTIFICATE = Pattern.compile("^(\\s*ssl_certificate(_key)?\\s+)([^;]+)(;.*)$");
     private static final String NODE_HEADER = "X-WSO2-Cluster-Node";
 
     /** What the check saw; {@code notApplicable} says why it did not run. */
@@ -92,9 +81,11 @@ public final class LiveLoadBalancer implements LiveCheck {
             return new Outcome(List.of(), "", "no openssl binary on the PATH to make the test certificates");
         }
         long start = System.nanoTime();
+        // A build killed while its nginx ran left it running, listening: stop it (only if it is really ours).
+        PrivateNginx.stopStale(work);
         AtomicFiles.deleteTree(work);
         Files.createDirectories(work.resolve("conf"));
-        SSLContext serverTls = tls ? certificates(openssl.get(), work) : null;
+        SSLContext serverTls = tls ? LiveCertificates.make(openssl.get(), work) : null;
 
         LoopbackPlan plan = new LoopbackPlan(nodes);
         Map<String, NodeFacts> owners = new LinkedHashMap<>();
@@ -107,7 +98,15 @@ public final class LiveLoadBalancer implements LiveCheck {
             });
         }
         Map<Integer, Integer> listens = new LinkedHashMap<>();
-        String rewritten = rewrite(balancer.text(), plan, listens, work);
+        String rewritten = LoopbackConfig.rewrite(balancer.text(), plan, listens, work);
+        List<String> unsafe = LoopbackConfig.problems(balancer.file() + " (live copy)", rewritten);
+        if (!unsafe.isEmpty()) {
+            List<Finding> refused = new ArrayList<>();
+            String why = "the live check starts nginx on loopback only, and this file would listen on or reach other"
+                    + " addresses: " + String.join("; ", unsafe) + "; rebuild it with configure-cluster";
+            nodes.forEach(n -> refused.add(new Finding(Severity.ERROR, CHECK, n.name(), balancer.file(), 0, why)));
+            return new Outcome(refused, "nginx not started: the file does not stay on loopback", null);
+        }
         Files.writeString(work.resolve("conf/wso2-cluster.conf"), rewritten, StandardCharsets.UTF_8);
         Files.writeString(work.resolve("conf/nginx.conf"), PrivateNginx.mainConfig(work, work.resolve("conf/wso2-cluster.conf")),
                 StandardCharsets.UTF_8);
@@ -119,7 +118,7 @@ public final class LiveLoadBalancer implements LiveCheck {
             for (List<BalancerFacts.Server> servers : balancer.upstreams().values()) {
                 for (BalancerFacts.Server server : servers) {
                     String address = server.address();
-                    int port = port(plan, address);
+                    int port = LoopbackConfig.port(plan, address);
                     if (responders.stream().anyMatch(r -> r.getAddress().getPort() == port)) {
                         continue;
                     }
@@ -143,34 +142,6 @@ public final class LiveLoadBalancer implements LiveCheck {
         String summary = String.format(java.util.Locale.ROOT, "%d requests through a private nginx in %.1f s: %s", requests,
                 seconds, failed == 0 ? "every request reached the nodes it should" : failed + " wrong");
         return new Outcome(findings, summary, null);
-    }
-
-    /** The generated file with every node address, listen port and certificate mapped onto this machine. */
-    private static String rewrite(String config, LoopbackPlan plan, Map<Integer, Integer> listens, Path work) {
-        StringBuilder out = new StringBuilder();
-        for (String line : config.split("\n", -1)) {
-            Matcher server = UPSTREAM_SERVER.matcher(line);
-            Matcher listen = LISTEN.matcher(line);
-            Matcher certificate = CERTIFICATE.matcher(line);
-            if (server.matches()) {
-                line = server.group(1) + "127.0.0.1:" + port(plan, server.group(2)) + server.group(3);
-            } else if (listen.matches()) {
-                int port = Integer.parseInt(listen.group(2));
-                int local = listens.computeIfAbsent(port, p -> plan.portFor("load-balancer", p));
-                line = listen.group(1) + "127.0.0.1:" + local + listen.group(3);
-            } else if (certificate.matches()) {
-                line = certificate.group(1) + work.resolve(certificate.group(2) == null ? "cert.pem" : "key.pem").toAbsolutePath()
-                        + certificate.group(4);
-            }
-            out.append(line).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static int port(LoopbackPlan plan, String address) {
-        int colon = address.lastIndexOf(':');
-        return plan.portFor(address.substring(0, colon).replace("[", "").replace("]", ""),
-                Integer.parseInt(address.substring(colon + 1)));
     }
 
     /** Sends the requests and records what went wrong; returns how many were sent. */
@@ -257,7 +228,7 @@ public final class LiveLoadBalancer implements LiveCheck {
 
     /** One plain HTTP/1.1 request over a socket (a client may not set Host otherwise); TLS trusts the test certificate. */
     private static Reply get(int port, boolean tls, String host, String session) throws IOException {
-        Socket socket = tls ? trustingContext().getSocketFactory().createSocket() : new Socket();
+        Socket socket = tls ? LiveCertificates.trusting().getSocketFactory().createSocket() : new Socket();
         try (socket) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
             socket.setSoTimeout(3000);
@@ -318,60 +289,5 @@ public final class LiveLoadBalancer implements LiveCheck {
         });
         server.start();
         return server;
-    }
-
-    /** A self-signed certificate for nginx (PEM) and the responders (PKCS#12), made with openssl under {@code work}. */
-    private static SSLContext certificates(Path openssl, Path work) throws IOException, InterruptedException {
-        run(work, openssl.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=wso2-cluster-live-check");
-        run(work, openssl.toString(), "pkcs12", "-export", "-in", "cert.pem", "-inkey", "key.pem", "-out", "node.p12",
-                "-passout", "pass:live-check");
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(work.resolve("node.p12"))) {
-                store.load(in, "live-check".toCharArray());
-            }
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, "live-check".toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException("the test certificate could not be loaded: " + e.getMessage(), e);
-        }
-    }
-
-    private static SSLContext trustingContext() throws IOException {
-        try {
-            // The live check talks to its own private nginx with its own throw-away certificate: nothing to verify.
-            TrustManager trustAll = new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            };
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " failed: " + output.strip());
-        }
     }
 }

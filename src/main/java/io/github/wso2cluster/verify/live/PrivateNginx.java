@@ -7,25 +7,26 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A private nginx for the live load-balancer check (and the tests' {@code nginx -t}): its pid file, logs and
- * every temporary path inside one folder under {@code target/}, in the foreground, stopped by its process,
- * whatever happens. Nothing is written outside that folder.
+ * every temporary path inside one folder under {@code target/}, in the foreground, stopped with its workers
+ * whatever happens (close, Ctrl-C, SIGTERM); one a killed build left running is stopped by the next start in the
+ * same folder. Nothing is written outside that folder.
  */
 public final class PrivateNginx implements AutoCloseable {
-    private final Process process;
+    private static final Duration TEST_TIMEOUT = Duration.ofSeconds(30);
+    private final ExternalProcess process;
     private final Path prefix;
-    private final Thread hook;
 
-    private PrivateNginx(Process process, Path prefix) {
+    private PrivateNginx(ExternalProcess process, Path prefix) {
         this.process = process;
         this.prefix = prefix;
-        this.hook = new Thread(process::destroyForcibly, "stop-private-nginx");
-        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /**
@@ -65,14 +66,10 @@ public final class PrivateNginx implements AutoCloseable {
     /** {@code nginx -t -p <prefix>/ -c <config> -e stderr}: validates without root and without writing elsewhere. */
     public static TestResult test(Path nginx, Path prefix, Path config) throws IOException, InterruptedException {
         Files.createDirectories(prefix.resolve("temp"));
-        Process process = new ProcessBuilder(nginx.toString(), "-t", "-p", prefix.toAbsolutePath() + "/", "-c",
-                config.toAbsolutePath().toString(), "-e", "stderr").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new TestResult(-1, "nginx -t did not finish in 30 s");
-        }
-        return new TestResult(process.exitValue(), output);
+        ExternalProcess.Result result = ExternalProcess.run(TEST_TIMEOUT, null, List.of(nginx.toString(), "-t", "-p",
+                prefix.toAbsolutePath() + "/", "-c", config.toAbsolutePath().toString(), "-e", "stderr"));
+        return result.timedOut() ? new TestResult(-1, "nginx -t did not finish in 30 s: " + result.output())
+                : new TestResult(result.exit(), result.output());
     }
 
     /**
@@ -82,10 +79,10 @@ public final class PrivateNginx implements AutoCloseable {
      */
     public static PrivateNginx start(Path nginx, Path prefix, Path config, Collection<Integer> listens)
             throws IOException, InterruptedException {
+        stopStale(prefix);
         Files.createDirectories(prefix.resolve("temp"));
-        Process process = new ProcessBuilder(nginx.toString(), "-p", prefix.toAbsolutePath() + "/", "-c",
-                config.toAbsolutePath().toString(), "-e", "stderr", "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("nginx.out").toFile()).start();
+        ExternalProcess process = ExternalProcess.start(new ProcessBuilder(command(nginx, prefix, config))
+                .redirectErrorStream(true).redirectOutput(prefix.resolve("nginx.out").toFile()));
         PrivateNginx started = new PrivateNginx(process, prefix);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
@@ -101,6 +98,53 @@ public final class PrivateNginx implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             started.close();
             throw e;
+        }
+    }
+
+    /** nginx in the foreground on {@code config}, everything under {@code prefix}. */
+    public static List<String> command(Path nginx, Path prefix, Path config) {
+        return List.of(nginx.toString(), "-p", prefix.toAbsolutePath() + "/", "-c", config.toAbsolutePath().toString(),
+                "-e", "stderr", "-g", "daemon off;");
+    }
+
+    /**
+     * Stops the nginx a killed build left running in {@code prefix} (its pid file names it), with its workers;
+     * only when that pid really is our nginx: its command line names this prefix (a pid the system gave to
+     * another program since is left alone).
+     *
+     * @return the pid that was stopped
+     */
+    public static Optional<Long> stopStale(Path prefix) {
+        Path pidFile = prefix.resolve("nginx.pid");
+        String pid;
+        try {
+            pid = Files.isRegularFile(pidFile) ? Files.readString(pidFile, StandardCharsets.US_ASCII).trim() : "";
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (!pid.matches("\\d{1,10}")) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> stale = ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                .filter(p -> isOurs(p, prefix));
+        stale.ifPresent(p -> ExternalProcess.stopTree(p, Duration.ofSeconds(5)));
+        return stale.map(ProcessHandle::pid);
+    }
+
+    /** nginx's master shows "nginx: master process <its command line>": ours names {@code -p <prefix>/}. */
+    private static boolean isOurs(ProcessHandle process, Path prefix) {
+        String marker = "-p " + prefix.toAbsolutePath() + "/ ";
+        Optional<String> line = process.info().commandLine();
+        if (line.isPresent() && line.get().contains("nginx") && line.get().contains(marker)) {
+            return true;
+        }
+        try {
+            // nginx rewrites its argv in place; /proc shows the rewritten text, NUL-separated where it was not overwritten
+            String raw = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+            return raw.contains("nginx") && raw.contains(marker);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -127,19 +171,17 @@ public final class PrivateNginx implements AutoCloseable {
         return process.pid();
     }
 
-    /** Stops the master (SIGTERM: a fast shutdown that takes the workers with it), forcibly after 5 s. */
+    /** The running process (master and workers), for the tests. */
+    ExternalProcess process() {
+        return process;
+    }
+
+    /**
+     * Stops the master (SIGTERM: a fast shutdown that takes the workers with it) and, after 5 s, whatever is left
+     * of master and workers (SIGKILL), and waits for them.
+     */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down; the hook stops nginx
-        }
+    public void close() {
+        process.close();
     }
 }
