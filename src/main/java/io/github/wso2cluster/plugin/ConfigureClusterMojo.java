@@ -6,27 +6,21 @@ import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.AssembledNode;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.ClusterBuildException;
-import io.github.wso2cluster.archive.Distribution;
-import io.github.wso2cluster.archive.EntryTimes;
-import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.configure.ConfigureRequest;
+import io.github.wso2cluster.configure.ConfigureSession;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
-import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
 import io.github.wso2cluster.topology.input.LoadBalancerInput;
 import io.github.wso2cluster.topology.input.TomlEditInput;
 import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
-import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.input.NodeInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
-import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -227,64 +221,6 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        Cluster cluster = validate();
-        if (deploymentSynchronizer != null && deploymentSynchronizer.getSvnPassword() != null
-                && !deploymentSynchronizer.getSvnPassword().isEmpty()) {
-            getLog().warn("deploymentSynchronizer/svnPassword is written in the POM in clear text; put the"
-                    + " credentials in settings.xml <servers> (encrypted with mvn --encrypt-password, or mvnenc on Maven 4) and use <serverId>.");
-        }
-        warnClearTextPasswords();
-        Optional<Instant> fixedTime = fixedTime();
-        Path distribution = distributionPath();
-        try {
-            Distribution.requireFile(distribution);
-            ClusterAssembly.Request request = new ClusterAssembly.Request(distribution,
-                    distributionSha256(distribution), overlayDirectory.toPath(),
-                    new OutputLayout(outputDirectory.toPath(), finalName), new EntryTimes(fixedTime.orElse(Instant.now())),
-                    fixedTime.isPresent(), threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    pluginVersion);
-            ClusterAssembly.Result result = new ClusterAssembly(new MavenReporter(getLog())).assemble(cluster, request);
-            report(cluster, result);
-            for (AssembledNode zip : result.zips()) {
-                projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
-            }
-            if (result.nginxConfig() != null) {
-                getLog().info("Load balancer: " + result.nginxConfig() + " (" + cluster.loadBalancer().sessionAffinity().id()
-                        + " session affinity); put it in nginx's conf.d/");
-                projectHelper.attachArtifact(project, "conf", "nginx", result.nginxConfig().toFile());
-            }
-        } catch (ClusterBuildException | ArchiveException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            // Problems with the inputs are ArchiveExceptions above; what is left is the build machine's file system.
-            throw new MojoExecutionException("configure-cluster could not read or write under " + outputDirectory
-                    + " or the overlays: " + e.getMessage(), e);
-        }
-    }
-
-    private void warnClearTextPasswords() {
-        if (databases != null) {
-            warnClearText("databases/registry/password", databases.getRegistry());
-            warnClearText("databases/userStore/password", databases.getUserStore());
-        }
-    }
-
-    private void warnClearText(String element, DatabaseInput database) {
-        if (database != null && database.getPassword() != null && !database.getPassword().isEmpty()) {
-            getLog().warn(element + " is written in the POM in clear text (Maven -X prints the plugin configuration);"
-                    + " put the credentials in settings.xml <servers> and use <serverId>.");
-        }
-    }
-
-    private Optional<Instant> fixedTime() throws MojoFailureException {
-        try {
-            return OutputTimestamp.parse(outputTimestamp);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    private Cluster validate() throws MojoFailureException {
         ClusterInput input = new ClusterInput();
         input.domain = domain;
         input.membershipScheme = membershipScheme;
@@ -300,43 +236,25 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.databases = databases;
         input.loadBalancer = loadBalancer;
         input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
+        ConfigureRequest request = new ConfigureRequest(input, new SettingsCredentials(session.getSettings(), settingsDecrypter),
+                artifacts.drivers(project, session), overlayDirectory.toPath(),
+                new OutputLayout(outputDirectory.toPath(), finalName), outputTimestamp, threads, pluginVersion);
         try {
-            return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter),
-                    artifacts.drivers(project, session)).validate(input);
-        } catch (InvalidTopologyException e) {
+            ConfigureSession configure = new ConfigureSession(request, new MavenReporter(getLog()));
+            Cluster cluster = configure.validate();
+            ClusterAssembly.Result result = configure.assemble(cluster, distributionPath());
+            for (AssembledNode zip : result.zips()) {
+                projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
+            }
+            if (result.nginxConfig() != null) {
+                projectHelper.attachArtifact(project, "conf", "nginx", result.nginxConfig().toFile());
+            }
+        } catch (InvalidTopologyException | ClusterBuildException | ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    private void report(Cluster cluster, ClusterAssembly.Result result) {
-        if (cluster.deploymentSynchronizer() != null) {
-            getLog().info("Deployment synchronizer: node '" + cluster.committer().id() + "' commits to SVN; every other"
-                    + " node only checks out.");
-        }
-        if (result.rebuilt().isEmpty()) {
-            getLog().info("All " + result.nodes().size() + " node zips are up to date (same distribution, settings,"
-                    + " overlays and plugin version).");
-        }
-        for (int i = 0; i < result.nodes().size(); i++) {
-            Node node = result.nodes().get(i);
-            AssembledNode zip = result.zips().get(i);
-            if (!result.rebuilt().contains(node.id())) {
-                getLog().debug("Node '" + node.id() + "' is up to date: " + zip.zip().getFileName());
-                continue;
-            }
-            NodeConfiguration configuration = result.configurations().get(node.id());
-            // A deployment.toml product has no subDomain to set (its templates hard-code it).
-            getLog().info("Node '" + node.id() + "' (" + node.role().id() + ", member " + node.memberAddress()
-                    + (configuration.deploymentToml() ? "" : ", subDomain " + node.subDomain()) + ", HTTP "
-                    + configuration.ports().http() + ", HTTPS " + configuration.ports().https() + "): "
-                    + (configuration.deploymentToml() ? "deployment.toml " + (configuration.replaced().isEmpty() ? "unchanged"
-                    : "edited") : configuration.replaced().size() + " config files edited") + " -> " + zip.zip().getFileName());
-            for (String warning : configuration.warnings()) {
-                getLog().warn("Node '" + node.id() + "': " + warning);
-            }
-            for (String change : configuration.changes()) {
-                getLog().debug("  " + node.id() + ": " + change);
-            }
+        } catch (IOException e) {
+            // Problems with the inputs are ArchiveExceptions above; what is left is the build machine's file system.
+            throw new MojoExecutionException("configure-cluster could not read or write under " + outputDirectory
+                    + " or the overlays: " + e.getMessage(), e);
         }
     }
 }

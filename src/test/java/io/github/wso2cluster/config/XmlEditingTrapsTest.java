@@ -109,7 +109,10 @@ class XmlEditingTrapsTest {
     @Test
     void nonAsciiValuesSurviveInUtf8AndAreRefusedWhereTheEncodingCannotHoldThem() throws Exception {
         io.github.wso2cluster.topology.input.ClusterInput input = io.github.wso2cluster.testkit.Fixtures.referenceCluster();
-        input.hostName = "\u0430s.example.com";
+        // A Cyrillic letter (host names are ASCII by validation: the SVN URL's path may hold any character).
+        input.deploymentSynchronizer = new io.github.wso2cluster.topology.input.DeploymentSynchronizerInput();
+        input.deploymentSynchronizer.setSvnUrl("https://svn.example.com/\u0430s");
+        input.deploymentSynchronizer.setSvnUser("svn-bot");
         ConfigFileException e = assertThrows(ConfigFileException.class, () ->
                 configure(ConfigTestSupport.cluster(input), "worker1", ConfigTestSupport.filesOf(ZipBuilder.sampleDistribution())));
         assertTrue(e.getMessage().contains("repository/conf/carbon.xml") && e.getMessage().contains("ISO-8859-1"), e.getMessage());

@@ -1,4 +1,4 @@
-package io.github.wso2cluster.plugin;
+package io.github.wso2cluster.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.wso2cluster.plugin;
+package io.github.wso2cluster.output;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.time.DateTimeException;
 
 /** {@code project.build.outputTimestamp} as Maven reads it: ISO-8601 or seconds since the epoch; one character means unset. */
-final class OutputTimestamp {
+public final class OutputTimestamp {
     private OutputTimestamp() {
     }
 
-    static Optional<Instant> parse(String value) {
+    public static Optional<Instant> parse(String value) {
         return parse(value, System.getenv("SOURCE_DATE_EPOCH"));
     }
 
