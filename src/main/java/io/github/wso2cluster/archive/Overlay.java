@@ -2,13 +2,13 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.config.EntryNames;
+import io.github.wso2cluster.tree.FolderTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.io.InputStream;
 
 /**
@@ -39,31 +39,21 @@ public final class Overlay {
             if (folder == null || !Files.isDirectory(folder)) {
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    String name = entryName(folder.relativize(file));
-                    String problem = EntryNames.problem(name);
-                    if (problem == null && !name.equals(EntryNames.normal(name))) {
-                        problem = "is not a plain path ('.' or an empty folder name in it)";
-                    }
-                    if (problem != null) {
-                        throw new ArchiveException("The overlay file " + file + " cannot go into a node zip: its name '"
-                                + name + "' " + problem + "; rename it");
-                    }
-                    files.put(name, file);
+            FolderTree tree = FolderTree.at(folder);
+            for (String name : tree.files()) {
+                Path file = tree.file(name);
+                String problem = EntryNames.problem(name);
+                if (problem == null && !name.equals(EntryNames.normal(name))) {
+                    problem = "is not a plain path ('.' or an empty folder name in it)";
                 }
+                if (problem != null) {
+                    throw new ArchiveException("The overlay file " + file + " cannot go into a node zip: its name '"
+                            + name + "' " + problem + "; rename it");
+                }
+                files.put(name, file);
             }
         }
         return new Overlay(files);
-    }
-
-    /** The path's own segments joined with '/': a backslash inside a Linux file name stays a character. */
-    private static String entryName(Path relative) {
-        StringBuilder name = new StringBuilder();
-        for (Path segment : relative) {
-            name.append(name.length() == 0 ? "" : "/").append(segment);
-        }
-        return name.toString();
     }
 
     /**

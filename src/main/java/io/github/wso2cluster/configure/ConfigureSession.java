@@ -11,6 +11,8 @@ import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.output.OutputTimestamp;
 import io.github.wso2cluster.topology.Cluster;
+import io.github.wso2cluster.topology.CredentialSource;
+import io.github.wso2cluster.topology.DriverSource;
 import io.github.wso2cluster.topology.InvalidTopologyException;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
@@ -28,22 +30,24 @@ import java.util.Optional;
  * only binds parameters, and attaches what this returns.
  */
 public final class ConfigureSession {
-    private final ConfigureRequest request;
     private final Reporter reporter;
 
-    public ConfigureSession(ConfigureRequest request, Reporter reporter) {
-        this.request = request;
+    public ConfigureSession(Reporter reporter) {
         this.reporter = reporter;
     }
 
     /**
      * The first step, before the distribution is even looked for: the description as a valid cluster.
      *
+     * @param input       the cluster description, as the POM gives it
+     * @param credentials settings.xml's servers, decrypted
+     * @param drivers     resolves {@code databases/driver} coordinates to jars
      * @throws InvalidTopologyException the description has problems (every one listed; nothing written)
      */
-    public Cluster validate() throws InvalidTopologyException {
-        Cluster cluster = new TopologyValidator(request.credentials(), request.drivers()).validate(request.input());
-        warnClearTextPasswords(request.input());
+    public Cluster validate(ClusterInput input, CredentialSource credentials, DriverSource drivers)
+            throws InvalidTopologyException {
+        Cluster cluster = new TopologyValidator(credentials, drivers).validate(input);
+        warnClearTextPasswords(input);
         return cluster;
     }
 
@@ -54,8 +58,9 @@ public final class ConfigureSession {
      * @throws ArchiveException      the distribution or an overlay is unusable
      * @throws IOException           the build machine cannot read or write under the build folder
      */
-    public ClusterAssembly.Result assemble(Cluster cluster, Path distribution)
+    public ClusterAssembly.Result assemble(Cluster cluster, ConfigureRequest request)
             throws ClusterBuildException, ArchiveException, IOException {
+        Path distribution = request.distribution();
         Optional<Instant> fixedTime;
         try {
             fixedTime = OutputTimestamp.parse(request.outputTimestamp());

@@ -20,7 +20,6 @@ import io.github.wso2cluster.topology.input.ProxyPortsInput;
 import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -236,13 +235,13 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.databases = databases;
         input.loadBalancer = loadBalancer;
         input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
-        ConfigureRequest request = new ConfigureRequest(input, new SettingsCredentials(session.getSettings(), settingsDecrypter),
-                artifacts.drivers(project, session), overlayDirectory.toPath(),
-                new OutputLayout(outputDirectory.toPath(), finalName), outputTimestamp, threads, pluginVersion);
         try {
-            ConfigureSession configure = new ConfigureSession(request, new MavenReporter(getLog()));
-            Cluster cluster = configure.validate();
-            ClusterAssembly.Result result = configure.assemble(cluster, distributionPath());
+            ConfigureSession configure = new ConfigureSession(new MavenReporter(getLog()));
+            Cluster cluster = configure.validate(input, new SettingsCredentials(session.getSettings(), settingsDecrypter),
+                    artifacts.drivers(project, session));
+            ClusterAssembly.Result result = configure.assemble(cluster, new ConfigureRequest(distributionPath(),
+                    overlayDirectory.toPath(), new OutputLayout(outputDirectory.toPath(), finalName), outputTimestamp,
+                    threads, pluginVersion));
             for (AssembledNode zip : result.zips()) {
                 projectHelper.attachArtifact(project, "zip", zip.nodeId(), zip.zip().toFile());
             }
