@@ -9,6 +9,7 @@ import io.github.wso2cluster.archive.ClusterBuildException;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.topology.JdbcUrlSafety;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
@@ -273,6 +274,13 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         if (database != null && database.getPassword() != null && !database.getPassword().isEmpty()) {
             getLog().warn(element + " is written in the POM in clear text (Maven -X prints the plugin configuration);"
                     + " put the credentials in settings.xml <servers> and use <serverId>.");
+        }
+        List<String> clientSide = database == null || database.getUrl() == null ? List.of()
+                : JdbcUrlSafety.clientSideParameters(database.getUrl());
+        if (!clientSide.isEmpty()) {
+            getLog().warn(element.replace("/password", "/url") + " sets " + String.join(", ", clientSide) + ", which lets"
+                    + " the database server act on every node that connects (read its files, or load classes by name);"
+                    + " remove it unless the nodes need it (verify-cluster's live check switches it off).");
         }
     }
 
