@@ -275,13 +275,8 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
             getLog().warn(element + " is written in the POM in clear text (Maven -X prints the plugin configuration);"
                     + " put the credentials in settings.xml <servers> and use <serverId>.");
         }
-        List<String> clientSide = database == null || database.getUrl() == null ? List.of()
-                : JdbcUrlSafety.clientSideParameters(database.getUrl());
-        if (!clientSide.isEmpty()) {
-            getLog().warn(element.replace("/password", "/url") + " sets " + String.join(", ", clientSide) + ", which lets"
-                    + " the database server act on every node that connects (read its files, or load classes by name);"
-                    + " remove it unless the nodes need it (verify-cluster's live check switches it off).");
-        }
+        JdbcUrlSafety.warning(element.replace("/password", "/url"), database == null ? null : database.getUrl())
+                .ifPresent(getLog()::warn);
     }
 
     private Optional<Instant> fixedTime() throws MojoFailureException {

@@ -103,6 +103,15 @@ public final class JdbcUrlSafety {
         return new ArrayList<>(found);
     }
 
+    /** configure-cluster's warning about the URL of {@code element}, when it has client-side parameters. */
+    public static java.util.Optional<String> warning(String element, String url) {
+        List<String> clientSide = url == null ? List.of() : clientSideParameters(url);
+        return clientSide.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(element + " sets "
+                + String.join(", ", clientSide) + ", which lets the database server act on every node that connects (read"
+                + " its files, or load classes by name); remove it unless the nodes need it (verify-cluster's live check"
+                + " switches it off).");
+    }
+
     /** Known client-side names that stand outside the parameter list (where they cannot be removed one by one). */
     public static List<String> namedOutsideParameters(String url) {
         String rest = decode(url.substring(0, parameterStart(url) < 0 ? url.length() : parameterStart(url)))

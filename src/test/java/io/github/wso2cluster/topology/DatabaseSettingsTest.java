@@ -208,5 +208,10 @@ class DatabaseSettingsTest {
                 "jdbc:mysql://(host=h,port=3306,allowLoadLocalInfile=true)/db"));
         assertEquals(List.of("INIT"), JdbcUrlSafety.clientSideParameters("jdbc:h2:tcp://h/db;INIT=RUNSCRIPT FROM 'http://x'"));
         assertEquals(List.of(), JdbcUrlSafety.clientSideParameters("jdbc:mysql://h:3306/REG?autoReconnect=true&useSSL=false"));
+        assertEquals(java.util.Optional.of("databases/userStore/url sets allowLoadLocalInfile, which lets the database server"
+                + " act on every node that connects (read its files, or load classes by name); remove it unless the nodes need"
+                + " it (verify-cluster's live check switches it off)."), JdbcUrlSafety.warning("databases/userStore/url",
+                "jdbc:mysql://h/db?allowLoadLocalInfile=true"));
+        assertEquals(java.util.Optional.empty(), JdbcUrlSafety.warning("databases/registry/url", "jdbc:mysql://h/db?useSSL=true"));
     }
 }
