@@ -14,6 +14,7 @@ def stock = NodeZip.open(distribution)
 // The settings.xml password reaches master-datasources.xml only: no log line at -X, no cluster.json, no report.
 assert !log.contains(SECRET) : 'the settings.xml database password is in build.log'
 assert log.contains('[WARNING] databases/userStore/password is written in the POM in clear text')
+assert log.contains('[WARNING] databases/userStore/url sets allowLoadLocalInfile, which lets the database server act on every node that connects') : 'no warning for a client-side URL parameter'
 def driver = new File(localRepositoryPath, 'com/mysql/mysql-connector-j/8.4.0/mysql-connector-j-8.4.0.jar')
 assert driver.isFile() : "the driver resolved into the IT repository: ${driver}"
 ['cluster.json', 'verify-cluster.txt', 'TEST-wso2-cluster.xml'].each { name ->

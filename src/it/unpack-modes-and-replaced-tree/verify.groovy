@@ -16,5 +16,5 @@ assert new File(tree, 'repository/conf/axis2/axis2.xml').text.contains('<cluster
 
 String log = new File(basedir, 'build.log').text
 assert log.contains('already unpacked') : 'the third build (same bytes) should have done nothing'
-assert !new File(basedir, 'target/wso2-cluster').listFiles().any { it.name.contains('.tmp-') || it.name.contains('.old-') }
+assert !new File(basedir, 'target/wso2-cluster').listFiles().any { it.name.contains('.tmp-') || it.name.contains('.old-') } : 'a staging tree (the killed build\'s, or this one\'s) was left behind'
 return true

@@ -54,6 +54,10 @@ public final class Distribution {
      */
     public static Distribution open(Path file, String confDirectory) throws ArchiveException {
         requireFile(file);
+        if (confDirectory != null) {
+            // As a user property may spell it: blank is unset, a trailing slash or backslashes are the same folder.
+            confDirectory = confDirectory.isBlank() ? null : confDirectory.trim().replace('\\', '/').replaceAll("/+$", "");
+        }
         try (ZipFile zip = openZip(file)) {
             String top = null;
             int count = 0;

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.output.AtomicFiles;
+import io.github.wso2cluster.output.BuildLock;
 import io.github.wso2cluster.config.EntryNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import java.io.OutputStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
 /**
  * Unpacks a distribution once into a folder, keeping Unix modes and times. A marker records the SHA-256 of
  * what was unpacked: the same bytes again cost one hash and nothing else; other bytes replace the whole
- * tree. The new tree is built beside the old one and swapped in, so a failure never leaves a half tree.
+ * tree. The new tree is built beside the old one and swapped in, so a failure never leaves a half tree; what a
+ * killed unpack left beside it is removed by the next build, under a lock that tells whether another is running.
  */
 public final class Unpacker {
     static final String MARKER = ".wso2-cluster-unpacked";
@@ -56,9 +57,15 @@ public final class Unpacker {
 
     /**
      * The tree a previous unpack of the same bytes left in {@code target}, if it is still there: checked
-     * before the zip is even opened, so an up-to-date build costs one small file read.
+     * before the zip is even opened, so an up-to-date build costs one small file read. What a killed unpack left
+     * beside the target goes first, when no other build is unpacking there.
      */
     public Optional<Path> upToDate(String sha256, Path target) throws IOException {
+        BuildLock.whenAlone(lockFile(target), () -> removeLeftovers(target));
+        return recorded(sha256, target);
+    }
+
+    private static Optional<Path> recorded(String sha256, Path target) throws IOException {
         Path marker = target.resolve(MARKER);
         if (!Files.isRegularFile(marker)) {
             return Optional.empty();
@@ -78,44 +85,58 @@ public final class Unpacker {
     public Result unpack(Distribution distribution, String sha256, Path target) throws ArchiveException, IOException {
         String expected = sha256 + " " + distribution.topFolder() + "\n";
         Path tree = target.resolve(distribution.topFolder());
-        if (upToDate(sha256, target).filter(tree::equals).isPresent()) {
-            return new Result(tree, true, 0);
-        }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        removeAbandoned(parent, target.getFileName().toString());
-        Path staging = parent.resolve(target.getFileName() + ".tmp-" + UUID.randomUUID());
-        try {
-            int entries = extract(distribution, staging);
-            Files.writeString(staging.resolve(MARKER), expected, StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                Path old = parent.resolve(target.getFileName() + ".old-" + UUID.randomUUID());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                AtomicFiles.deleteTree(old);
-            } else {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        // Held for the whole unpack: another build then knows this one's staging tree is not abandoned.
+        BuildLock.whenAlone(lockFile(target), () -> removeLeftovers(target));
+        try (BuildLock lock = BuildLock.join(lockFile(target))) {
+            if (recorded(sha256, target).filter(tree::equals).isPresent()) {
+                return new Result(tree, true, 0);
             }
-            return new Result(tree, false, entries);
-        } finally {
-            AtomicFiles.deleteTree(staging);
+            Path staging = parent.resolve(target.getFileName() + STAGING + UUID.randomUUID());
+            try {
+                int entries = extract(distribution, staging);
+                Files.writeString(staging.resolve(MARKER), expected, StandardCharsets.UTF_8);
+                if (Files.exists(target)) {
+                    Path old = parent.resolve(target.getFileName() + OLD + UUID.randomUUID());
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.deleteTree(old);
+                } else {
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return new Result(tree, false, entries);
+            } finally {
+                AtomicFiles.deleteTree(staging);
+            }
         }
     }
 
-    /** How long a staging or old tree may sit untouched before it counts as left by a killed build. */
-    static final Duration ABANDONED = Duration.ofMinutes(10);
+    private static final String STAGING = ".tmp-";
+    private static final String OLD = ".old-";
+
+    /** The lock every unpack into {@code target} holds: beside it, {@code distribution.lock}. */
+    private static Path lockFile(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.getParent().resolve(absolute.getFileName() + ".lock");
+    }
 
     /**
-     * Deletes the {@code .tmp-*} and {@code .old-*} trees a killed build left beside the target. A tree another
-     * build is filling right now changes all the time, so only one untouched for {@link #ABANDONED} goes.
+     * Deletes the {@code .tmp-*} (staging) and {@code .old-*} (replaced) trees a killed unpack left beside the
+     * target, whatever their age: called only under the lock, when no other build is unpacking there (the operating
+     * system releases a killed build's lock, kill -9 included).
      */
-    private static void removeAbandoned(Path parent, String targetName) throws IOException {
-        long cutoff = System.currentTimeMillis() - ABANDONED.toMillis();
-        try (Stream<Path> siblings = Files.list(parent)) {
+    private static void removeLeftovers(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        String name = absolute.getFileName().toString();
+        if (!Files.isDirectory(absolute.getParent())) {
+            return;
+        }
+        try (Stream<Path> siblings = Files.list(absolute.getParent())) {
             for (Path sibling : siblings.toList()) {
-                String name = sibling.getFileName().toString();
-                boolean leftover = name.startsWith(targetName + ".tmp-") || name.startsWith(targetName + ".old-");
-                if (leftover && Files.isDirectory(sibling) && Files.getLastModifiedTime(sibling).toMillis() < cutoff) {
+                String siblingName = sibling.getFileName().toString();
+                if ((siblingName.startsWith(name + STAGING) || siblingName.startsWith(name + OLD))
+                        && Files.isDirectory(sibling, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     AtomicFiles.deleteTree(sibling);
                 }
             }

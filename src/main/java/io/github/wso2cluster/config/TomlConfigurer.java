@@ -60,6 +60,11 @@ public final class TomlConfigurer {
                     + " (its MgtHostName follows server.hostname); remove mgtHostName, or set the key its template reads"
                     + " with a <tomlEdit>");
         }
+        if (cluster.databases() != null && cluster.databases().registry() != null
+                && cluster.databases().registry().mountTargetGiven()) {
+            problems.add("databases/registry/mountTarget: deployment.toml products have no registry mount setting"
+                    + " ([database.shared_db] holds the whole shared registry); remove mountTarget");
+        }
         if (cluster.loadBalancer() != null && cluster.loadBalancer().sessionAffinity() == SessionAffinity.ROUTE) {
             problems.add("loadBalancer/sessionAffinity: route sets catalina-server.xml's jvmRoute, which this distribution"
                     + " renders from deployment.toml without one; use hash or none");
@@ -121,7 +126,7 @@ public final class TomlConfigurer {
         String result = editor.changed() ? editor.result() : source.text();
         java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
         if (editor.changed()) {
-            replaced.put(path, result.getBytes(StandardCharsets.UTF_8));
+            replaced.put(path, source.encode(result)); // a byte-order mark stays, as on the XML files
         }
         TomlSource after = TomlSource.parse(path, result);
         int offset = node.portOffsetGiven() ? node.portOffset() : 0;

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.topology.JdbcUrlSafety;
+import io.github.wso2cluster.topology.TomlEdit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,14 +26,19 @@ import org.tomlj.TomlTable;
 public final class TomlEditor {
     private final TomlSource source;
     private final String text;
-    private final TextPatch patch = new TextPatch();
-    private final List<String> changes = new ArrayList<>();
+    /** The pending splice of each key set here: a later set of the same key replaces it (the tomlEdit wins). */
+    private final Map<String, Splice> splices = new LinkedHashMap<>();
+    /** What each key's edit did, for the build log. */
+    private final Map<String, String> changes = new LinkedHashMap<>();
     /** Keys set here, with their values as TOML. */
     private final Map<String, String> set = new LinkedHashMap<>();
     /** Keys set here whose values are secrets (never described). */
     private final Set<String> secrets = new LinkedHashSet<>();
-    /** Tables appended at the end: header path to its lines (key = value). */
-    private final Map<String, List<String>> newTables = new LinkedHashMap<>();
+    /** Tables appended at the end: header path to its keys and their lines (key = value). */
+    private final Map<String, Map<String, String>> newTables = new LinkedHashMap<>();
+
+    private record Splice(int start, int end, String text) {
+    }
 
     public TomlEditor(TomlSource source) {
         this.source = source;
@@ -48,10 +55,12 @@ public final class TomlEditor {
 
     /**
      * Sets a key to a TOML value ({@code "text"}, {@code 4000}, {@code ["a", "b"]}); a value already equal (as TOML,
-     * whatever its quoting) is left as written.
+     * whatever its quoting) is left as written. Setting a key again replaces the earlier value: the last one wins
+     * (a {@code tomlEdit} after the setting that writes the same key).
      */
     public void set(String dottedKey, String tomlValue, boolean secret) throws ConfigFileException {
         Object wanted = valueOf(dottedKey, tomlValue);
+        forget(dottedKey);
         set.put(dottedKey, tomlValue);
         if (secret) {
             secrets.add(dottedKey);
@@ -67,8 +76,8 @@ public final class TomlEditor {
                 return;
             }
             int[] span = source.valueSpan(source.keyOffset(dottedKey));
-            patch.replace(span[0], span[1], tomlValue);
-            changes.add(source.fileName() + ":" + source.lineOf(dottedKey) + " " + dottedKey + " = " + shown);
+            splices.put(dottedKey, new Splice(span[0], span[1], tomlValue));
+            changes.put(dottedKey, source.fileName() + ":" + source.lineOf(dottedKey) + " " + dottedKey + " = " + shown);
             return;
         }
         String[] path = dottedKey.split("\\.");
@@ -76,8 +85,10 @@ public final class TomlEditor {
             String table = String.join(".", java.util.Arrays.copyOfRange(path, 0, depth));
             if (source.hasHeader(table)) {
                 String rest = String.join(".", java.util.Arrays.copyOfRange(path, depth, path.length));
-                patch.insert(endOfTable(table), rest + " = " + tomlValue + source.lineSeparator());
-                changes.add(source.fileName() + ":" + source.lineOf(table) + " [" + table + "] " + rest + " = " + shown + " (added)");
+                int at = endOfTable(table);
+                splices.put(dottedKey, new Splice(at, at, rest + " = " + tomlValue + source.lineSeparator()));
+                changes.put(dottedKey, source.fileName() + ":" + source.lineOf(table) + " [" + table + "] " + rest + " = "
+                        + shown + " (added)");
                 return;
             }
         }
@@ -86,8 +97,18 @@ public final class TomlEditor {
             throw new ConfigFileException(source.fileName() + ": cannot add the top-level key " + dottedKey
                     + "; put it in a table");
         }
-        newTables.computeIfAbsent(table, t -> new ArrayList<>()).add(path[path.length - 1] + " = " + tomlValue);
-        changes.add(source.fileName() + " [" + table + "] " + path[path.length - 1] + " = " + shown + " (added table)");
+        newTables.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(dottedKey, path[path.length - 1] + " = " + tomlValue);
+        changes.put(dottedKey, source.fileName() + " [" + table + "] " + path[path.length - 1] + " = " + shown + " (added table)");
+    }
+
+    /** Drops what an earlier set of this key would have written. */
+    private void forget(String dottedKey) {
+        splices.remove(dottedKey);
+        changes.remove(dottedKey);
+        secrets.remove(dottedKey);
+        set.remove(dottedKey);
+        newTables.values().forEach(keys -> keys.remove(dottedKey));
+        newTables.values().removeIf(Map::isEmpty);
     }
 
     /**
@@ -109,7 +130,7 @@ public final class TomlEditor {
 
     private Object valueOf(String key, String tomlValue) throws ConfigFileException {
         TomlParseResult parsed = Toml.parse("v = " + tomlValue);
-        if (parsed.hasErrors() || parsed.get("v") == null) {
+        if (parsed.hasErrors() || parsed.get("v") == null || TomlEdit.problem(tomlValue) != null) {
             throw new ConfigFileException(source.fileName() + ": " + key + ": '" + tomlValue + "' is not a TOML value"
                     + " (write text as \"text\", numbers bare, lists as [\"a\", \"b\"])");
         }
@@ -138,11 +159,12 @@ public final class TomlEditor {
     }
 
     public boolean changed() {
-        return !patch.isEmpty() || !newTables.isEmpty();
+        return !splices.isEmpty() || !newTables.isEmpty();
     }
 
+    /** What was changed, for the build log; a JDBC URL's password is masked (the log may be -X's). */
     public List<String> changes() {
-        return changes;
+        return changes.values().stream().map(JdbcUrlSafety::maskedText).toList();
     }
 
     /**
@@ -150,6 +172,8 @@ public final class TomlEditor {
      * old value (a splice that went wrong fails here, not on the server).
      */
     public String result() throws ConfigFileException {
+        TextPatch patch = new TextPatch();
+        splices.values().forEach(splice -> patch.replace(splice.start(), splice.end(), splice.text()));
         String edited = patch.apply(text);
         if (!newTables.isEmpty()) {
             String sep = source.lineSeparator();
@@ -159,7 +183,7 @@ public final class TomlEditor {
             }
             newTables.forEach((table, lines) -> {
                 tail.append(sep).append('[').append(table).append(']').append(sep);
-                lines.forEach(line -> tail.append(line).append(sep));
+                lines.values().forEach(line -> tail.append(line).append(sep));
             });
             edited = edited + tail;
         }

@@ -21,6 +21,8 @@ public final class TomlSource {
     private final String text;
     private final TomlParseResult parsed;
     private final int[] lineStarts;
+    /** Whether the file starts with a UTF-8 byte-order mark, which an edited file keeps (byte for byte). */
+    private boolean byteOrderMark;
 
     private TomlSource(String fileName, String text, TomlParseResult parsed) {
         this.fileName = fileName;
@@ -44,10 +46,15 @@ public final class TomlSource {
         } catch (CharacterCodingException e) {
             throw new ConfigFileException(fileName + ": is not UTF-8, as TOML must be; save it as UTF-8");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return parse(fileName, text);
+        boolean bom = text.startsWith("\uFEFF");
+        TomlSource source = parse(fileName, bom ? text.substring(1) : text);
+        source.byteOrderMark = bom;
+        return source;
+    }
+
+    /** The bytes of an edited text of this file: UTF-8, with the byte-order mark when the file had one. */
+    public byte[] encode(String edited) {
+        return ((byteOrderMark ? "\uFEFF" : "") + edited).getBytes(StandardCharsets.UTF_8);
     }
 
     public static TomlSource parse(String fileName, String text) throws ConfigFileException {

@@ -158,8 +158,9 @@ public final class XmlEditor {
         return !patch.isEmpty();
     }
 
+    /** What was changed, for the build log; a JDBC URL's password is masked (the log may be -X's). */
     public List<String> changes() {
-        return changes;
+        return changes.stream().map(io.github.wso2cluster.topology.JdbcUrlSafety::maskedText).toList();
     }
 
     public String result() {

@@ -14,6 +14,7 @@ import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.DriverSource;
 import io.github.wso2cluster.topology.InvalidTopologyException;
+import io.github.wso2cluster.topology.JdbcUrlSafety;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
@@ -101,6 +102,8 @@ public final class ConfigureSession {
             reporter.warn(element + " is written in the POM in clear text (Maven -X prints the plugin configuration);"
                     + " put the credentials in settings.xml <servers> and use <serverId>.");
         }
+        JdbcUrlSafety.warning(element.replace("/password", "/url"), database == null ? null : database.getUrl())
+                .ifPresent(reporter::warn);
     }
 
     private void report(Cluster cluster, ClusterAssembly.Result result) {

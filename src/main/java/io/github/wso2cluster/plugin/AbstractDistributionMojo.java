@@ -36,8 +36,13 @@ abstract class AbstractDistributionMojo extends AbstractClusterMojo {
     }
 
     protected static Distribution open(Path file) throws MojoFailureException {
+        return open(file, null);
+    }
+
+    /** @param confDirectory the {@code confDirectory} parameter, or null to detect the configuration directory */
+    protected static Distribution open(Path file, String confDirectory) throws MojoFailureException {
         try {
-            return Distribution.open(file);
+            return Distribution.open(file, confDirectory);
         } catch (ArchiveException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

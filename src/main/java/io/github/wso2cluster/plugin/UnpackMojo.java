@@ -1,5 +1,6 @@
 package io.github.wso2cluster.plugin;
 
+import io.github.wso2cluster.UserProperties;
 import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.Unpacker;
@@ -26,6 +27,14 @@ public class UnpackMojo extends AbstractDistributionMojo {
     @Parameter(defaultValue = "${project.build.directory}/wso2-cluster/distribution", required = true)
     private File unpackDirectory;
 
+    /**
+     * The distribution's configuration directory, relative to its top folder, when it is neither
+     * {@code repository/conf} nor {@code conf} (EI 6.x's {@code wso2/business-process/conf}); the same parameter and
+     * property as configure-cluster's.
+     */
+    @Parameter(property = UserProperties.CONF_DIRECTORY)
+    private String confDirectory;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Path file = distributionPath();
@@ -39,7 +48,7 @@ public class UnpackMojo extends AbstractDistributionMojo {
                         + " (same SHA-256).");
                 return;
             }
-            Distribution distribution = open(file);
+            Distribution distribution = open(file, confDirectory);
             Unpacker.Result result = unpacker.unpack(distribution, sha256, unpackDirectory.toPath());
             if (result.upToDate()) {
                 getLog().info("Distribution " + distribution.file().getFileName() + " already unpacked in "

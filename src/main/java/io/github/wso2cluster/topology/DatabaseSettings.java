@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** {@code <databases>}: each database checked and given its defaults; problems go to the list. */
 final class DatabaseSettings {
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:([A-Za-z][A-Za-z0-9]*):\\S+");
+    /** An H2 server, which nodes can share; any other H2 URL (a path, file:, mem:, ~/) is each node's own file. */
+    private static final Pattern H2_SERVER = Pattern.compile("(?i)jdbc:h2:(tcp|ssl)://");
     private static final Pattern COORDINATES = Pattern.compile("[A-Za-z0-9._-]+:[A-Za-z0-9._-]+:[A-Za-z0-9._-]+");
     static final String DEFAULT_MOUNT_TARGET = "/_system/nodes";
 
@@ -44,6 +46,14 @@ final class DatabaseSettings {
             } else {
                 try {
                     jar = drivers.resolve(driver);
+                    String notADriver = DriverJar.problem(jar, driverClasses(registry, userStore));
+                    if (notADriver != null) {
+                        problems.add("databases/driver: " + driver + " resolved to " + jar + ", which " + notADriver
+                                + "; check the coordinates, and delete that file from your local repository if a proxy"
+                                + " served it (an HTML error page is the usual cause) so Maven fetches it again");
+                        driver = null;
+                        jar = null;
+                    }
                 } catch (DriverSource.Unresolvable e) {
                     problems.add("databases/driver: " + driver + " does not resolve (" + e.getMessage() + "); check the"
                             + " coordinates, or that your repositories (settings.xml mirrors) serve it");
@@ -75,6 +85,11 @@ final class DatabaseSettings {
                         + " jdbc:mysql://carbondb.example.com:3306/" + (registry ? "REGISTRY_DB" : "WSO2_USER_DB"));
             } else {
                 subprotocol = matcher.group(1).toLowerCase(Locale.ROOT);
+                if (subprotocol.equals("h2") && !H2_SERVER.matcher(url).lookingAt()) {
+                    problems.add(where + "/url: '" + url + "' is an embedded H2 database, which every node opens on its"
+                            + " own disk, so nothing is shared; give the URL of a database server the nodes share (an H2"
+                            + " server is jdbc:h2:tcp://host/path or jdbc:h2:ssl://host/path)");
+                }
             }
         }
         Credentials login = Settings.credentials(where, in.getServerId(), in.getUsername(), in.getPassword(),
@@ -94,6 +109,7 @@ final class DatabaseSettings {
         String validationQuery = Optional.ofNullable(Settings.trimToNull(in.getValidationQuery()))
                 .orElse(defaultValidationQuery(subprotocol));
         String mountTarget = Settings.trimToNull(in.getMountTarget());
+        boolean mountTargetGiven = mountTarget != null;
         if (!registry && mountTarget != null) {
             problems.add(where + "/mountTarget: only the registry is mounted; remove it here");
         } else if (registry && mountTarget == null) {
@@ -106,7 +122,13 @@ final class DatabaseSettings {
             return null;
         }
         return new SharedDatabase(url, login.user(), login.password() == null ? Secret.of("") : login.password(),
-                driverClass, validationQuery, mountTarget);
+                driverClass, validationQuery, mountTarget, mountTargetGiven);
+    }
+
+    /** The driver classes the configured databases name, which a driver jar may hold instead of a service entry. */
+    private static java.util.List<String> driverClasses(SharedDatabase... databases) {
+        return java.util.Arrays.stream(databases).filter(java.util.Objects::nonNull).map(SharedDatabase::driverClassName)
+                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /** WSO2's documented queries: Oracle needs FROM DUAL, DB2 its dummy table; every other database takes SELECT 1. */

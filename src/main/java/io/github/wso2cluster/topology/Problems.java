@@ -7,8 +7,9 @@ import java.util.List;
 final class Problems {
     final List<String> list = new ArrayList<>();
 
+    /** A JDBC URL quoted in a problem has its password masked: the message reaches the build log. */
     void add(String problem) {
-        list.add(problem);
+        list.add(JdbcUrlSafety.maskedText(problem));
     }
 
     int size() {

@@ -188,6 +188,10 @@ final class Settings {
             }
             if (value == null) {
                 problems.add(at + ": value is required, written as TOML: 400, \"text\", [\"a\", \"b\"]");
+            } else if (TomlEdit.problem(value) != null) {
+                problems.add(at + (key == null ? "" : " (" + key + ")") + ": value " + TomlEdit.problem(value)
+                        + "; give exactly one TOML value, such as 400, \"text\" or [\"a\", \"b\"], and one tomlEdit per key");
+                value = null;
             }
             if (key != null && value != null && TOML_KEY.matcher(key).matches()) {
                 edits.add(new TomlEdit(key, value));

@@ -6,9 +6,10 @@ package io.github.wso2cluster.topology;
  *
  * @param password    empty secret for a user without password; never null
  * @param mountTarget where {@code /_system/config} is mounted (registry only; null for the user store)
+ * @param mountTargetGiven whether the POM gave {@code mountTarget} (deployment.toml products have no such setting)
  */
 public record SharedDatabase(String url, String user, Secret password, String driverClassName, String validationQuery,
-                             String mountTarget) {
+                             String mountTarget, boolean mountTargetGiven) {
 
     /** registry.xml's {@code cacheId}: Carbon keys the registry cache by exactly this string. */
     public String cacheId() {

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.FileTime;
 
 class UnpackerTest {
     @TempDir
@@ -60,7 +59,7 @@ class UnpackerTest {
         assertFalse(Files.exists(tmp.resolve("dist/wso2as-5.2.1/old-only.txt")), "no stale file");
         assertTrue(Files.exists(tmp.resolve("dist/wso2as-5.2.1/new-only.txt")));
         try (Stream<Path> siblings = Files.list(tmp)) {
-            assertEquals(Set.of("a.zip", "b.zip", "dist"),
+            assertEquals(Set.of("a.zip", "b.zip", "dist", "dist.lock"),
                     Set.copyOf(siblings.map(p -> p.getFileName().toString()).toList()), "no staging folder left");
         }
     }
@@ -115,15 +114,35 @@ class UnpackerTest {
         assertFalse(Files.exists(tmp.resolve("dist")));
     }
 
+    /**
+     * What a killed unpack leaves (a staging tree, or the replaced tree it had not deleted yet) goes with the next
+     * build, however fresh, also when that build finds the tree up to date; never while another build holds the
+     * lock (issue 26: a kill followed by an up-to-date build kept the staging tree for good).
+     */
     @Test
-    void treesAKilledUnpackLeftAreRemovedOnceAbandoned() throws Exception {
+    void treesAKilledUnpackLeftAreRemovedByTheNextBuildUnlessAnotherIsRunning() throws Exception {
+        Path zip = ZipBuilder.sample().write(tmp.resolve("as.zip"));
         Path target = tmp.resolve("work/distribution");
-        Path abandoned = Files.createDirectories(tmp.resolve("work/distribution.tmp-1234/wso2as-5.2.1"));
-        Files.setLastModifiedTime(abandoned.getParent(), FileTime.fromMillis(
-                System.currentTimeMillis() - Unpacker.ABANDONED.toMillis() - 60_000));
-        Path busy = Files.createDirectories(tmp.resolve("work/distribution.tmp-5678"));
-        unpack(ZipBuilder.sample().write(tmp.resolve("as.zip")), target);
-        assertFalse(Files.exists(abandoned.getParent()), "an abandoned staging tree is deleted");
-        assertTrue(Files.exists(busy), "a staging tree another build is filling is left alone");
+        unpack(zip, target);
+        Path killed = Files.createDirectories(tmp.resolve("work/distribution.tmp-1234/wso2as-5.2.1/lib"));
+        Files.write(killed.resolve("half.jar"), new byte[1000]);
+        Path replaced = Files.createDirectories(tmp.resolve("work/distribution.old-5678/wso2as-5.2.1"));
+        Path unrelated = Files.createDirectories(tmp.resolve("work/other.tmp-1"));
+
+        // Another build unpacking there right now: its staging tree is not abandoned.
+        try (io.github.wso2cluster.output.BuildLock other = io.github.wso2cluster.output.BuildLock.join(
+                tmp.resolve("work/distribution.lock"))) {
+            assertTrue(new Unpacker().upToDate(Digests.sha256(zip), target).isPresent());
+            assertTrue(Files.exists(killed) && Files.exists(replaced), "left alone while another build holds the lock");
+        }
+        assertTrue(new Unpacker().upToDate(Digests.sha256(zip), target).isPresent(), "the tree is up to date");
+        assertFalse(Files.exists(killed.getParent().getParent()), "the killed build's staging tree is gone");
+        assertFalse(Files.exists(replaced.getParent()), "the replaced tree is gone");
+        assertTrue(Files.exists(unrelated), "only the target's own leftovers go");
+
+        Files.createDirectories(tmp.resolve("work/distribution.tmp-9999"));
+        Unpacker.Result again = unpack(zip, target);
+        assertTrue(again.upToDate());
+        assertFalse(Files.exists(tmp.resolve("work/distribution.tmp-9999")), "unpack itself cleans up too");
     }
 }

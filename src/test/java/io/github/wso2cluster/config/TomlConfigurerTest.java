@@ -171,13 +171,14 @@ class TomlConfigurerTest {
         ConfigFileException syntax = assertThrows(ConfigFileException.class,
                 () -> configure(cluster, "manager", "[server]\nhostname = \"x\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(syntax.getMessage().startsWith(TOML + ":2:"), syntax.getMessage());
+        // A value that is no TOML value is a validation problem naming the tomlEdit, before anything is written.
         ClusterInput bad = input();
         bad.tomlEdits = List.of(new TomlEditInput("transport.https.properties.maxThreads", "four hundred"));
-        Cluster badCluster = cluster(bad);
-        ConfigFileException value = assertThrows(ConfigFileException.class, () -> configure(badCluster, "manager",
-                Files.readAllBytes(ROOT.resolve("is-7.0.0").resolve(TOML))));
-        assertEquals(TOML + ": transport.https.properties.maxThreads: 'four hundred' is not a TOML value (write text as"
-                + " \"text\", numbers bare, lists as [\"a\", \"b\"])", value.getMessage());
+        List<String> problems = assertThrows(io.github.wso2cluster.topology.InvalidTopologyException.class,
+                () -> cluster(bad)).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("tomlEdits[0] (transport.https.properties.maxThreads): value is not a TOML"
+                + " value ("), problems.get(0));
         // A key set to a value where the file has a table is refused, not spliced into nonsense.
         ClusterInput table = input();
         table.tomlEdits = List.of(new TomlEditInput("server", "\"x\""));
@@ -217,5 +218,95 @@ class TomlConfigurerTest {
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("write the table as a [header] of its own, or set the key with a <tomlEdit>"
                 + " where the file defines it"), e.getMessage());
+    }
+
+    /** A value with a line break would add keys nobody asked for: refused, naming the tomlEdit (issue 26). */
+    @Test
+    void aTomlEditValueMustBeExactlyOneTomlValue() {
+        ClusterInput input = input();
+        input.tomlEdits = List.of(new TomlEditInput("transport.https.properties.sslProtocol", "\"TLSv1.2\"\nsslProtocol2 = 1"),
+                new TomlEditInput("transport.https.properties.ciphers", "\"A\"\nciphers = \"NULL\""),
+                new TomlEditInput("server.hostname", "\"a\"\n[transport.https.properties]\nsslProtocol = \"SSLv3\""),
+                new TomlEditInput("transport.https.properties.maxThreads", "400 # more threads"),
+                new TomlEditInput("transport.https.properties.minThreads", "[\"a\",\n \"b\"]"));
+        List<String> problems = assertThrows(io.github.wso2cluster.topology.InvalidTopologyException.class,
+                () -> cluster(input)).problems();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("tomlEdits[0] (transport.https.properties.sslProtocol): value holds more than"
+                + " one TOML value: it sets sslProtocol2 too; give exactly one TOML value"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("tomlEdits[1] (transport.https.properties.ciphers): value holds more than"
+                + " one TOML value: it sets ciphers too"), problems.get(1));
+        assertTrue(problems.get(2).startsWith("tomlEdits[2] (server.hostname): value holds more than one TOML value: it"
+                + " sets transport too"), problems.get(2));
+        assertTrue(problems.get(3).startsWith("tomlEdits[3] (transport.https.properties.maxThreads): value has something"
+                + " after the value (a comment?)"), problems.get(3));
+        assertTrue(problems.stream().noneMatch(p -> p.contains("SSLv3") || p.contains("NULL")), problems.toString());
+    }
+
+    /** A tomlEdit on a key a setting writes wins, as an xmlEdit does, whether the file has the key or not (issue 26). */
+    @Test
+    void aTomlEditOnAKeyASettingAlsoWritesWins() throws Exception {
+        ClusterInput input = input();
+        input.hostName = "as.wso2.com";
+        input.tomlEdits = List.of(new TomlEditInput("clustering.domain", "\"edited.domain\""),
+                new TomlEditInput("server.hostname", "\"edited.example.com\""),
+                new TomlEditInput("transport.https.properties.proxyPort", "8443"),
+                new TomlEditInput("clustering.local_member_port", "\"4000\""));
+        Cluster cluster = cluster(input);
+        for (String product : List.of("is-7.0.0", "apim-4.1.0")) {
+            byte[] original = Files.readAllBytes(ROOT.resolve(product).resolve(TOML));
+            NodeConfiguration node = configure(cluster, "worker1", original);
+            TomlParseResult toml = parse(node.replaced().get(TOML));
+            assertEquals("edited.domain", toml.getString("clustering.domain"), product);
+            assertEquals("edited.example.com", toml.getString("server.hostname"), product);
+            assertEquals(8443L, toml.getLong("transport.https.properties.proxyPort"), product);
+            assertEquals(80L, toml.getLong("transport.http.properties.proxyPort"), product);
+            assertEquals("4000", toml.getString("clustering.local_member_port"), product);
+            assertEquals(1, node.changes().stream().filter(c -> c.contains("clustering.domain") || c.contains("] domain ="))
+                    .count(), node.changes().toString());
+            // The file as the tomlEdit alone would leave it: a second run changes nothing.
+            assertTrue(configure(cluster, "worker1", node.replaced().get(TOML)).replaced().isEmpty(), product);
+        }
+    }
+
+    /** A UTF-8 byte-order mark stays on an edited deployment.toml, as on the XML files (issue 26). */
+    @Test
+    void aByteOrderMarkIsKept() throws Exception {
+        Cluster cluster = cluster(input());
+        byte[] plain = Files.readAllBytes(ROOT.resolve("is-7.0.0").resolve(TOML));
+        byte[] bom = new byte[plain.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(plain, 0, bom, 3, plain.length);
+        byte[] withoutMark = configure(cluster, "manager", plain).replaced().get(TOML);
+        byte[] withMark = configure(cluster, "manager", bom).replaced().get(TOML);
+        assertEquals(withoutMark.length + 3, withMark.length);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(withMark[0], withMark[1], withMark[2]));
+        assertTrue(java.util.Arrays.equals(withoutMark, java.util.Arrays.copyOfRange(withMark, 3, withMark.length)));
+        assertTrue(configure(cluster, "manager", withMark).replaced().isEmpty(), "a second run changes nothing");
+    }
+
+    /** deployment.toml products have no registry mount: a mountTarget given is refused, not dropped (issue 26). */
+    @Test
+    void aMountTargetOnADeploymentTomlProductIsRefused() throws Exception {
+        String is7 = Files.readString(ROOT.resolve("is-7.0.0/repository/resources/conf/templates/repository/conf/carbon.xml.j2"));
+        ClusterInput input = input();
+        input.databases.getRegistry().setMountTarget("/_system/isNodes");
+        assertEquals(List.of("databases/registry/mountTarget: deployment.toml products have no registry mount setting"
+                + " ([database.shared_db] holds the whole shared registry); remove mountTarget"),
+                TomlConfigurer.unsupported(cluster(input), is7));
+    }
+
+    /** Change lines go to the build log (at -X too): a URL's password in them is masked (issue 26). */
+    @Test
+    void aUrlPasswordNeverReachesTheChangeLines() throws Exception {
+        ClusterInput input = input();
+        input.databases.getRegistry().setUrl("jdbc:postgresql://shared:pa55word@db:5432/SHARED_DB?password=pa55word");
+        NodeConfiguration node = configure(cluster(input), "manager", Files.readAllBytes(ROOT.resolve("is-7.0.0").resolve(TOML)));
+        assertTrue(node.changes().stream().anyMatch(c -> c.contains("jdbc:postgresql://shared:******@db:5432/SHARED_DB"
+                + "?password=******")), node.changes().toString());
+        assertTrue(node.changes().stream().noneMatch(c -> c.contains("pa55word")), node.changes().toString());
+        assertTrue(new String(node.replaced().get(TOML), StandardCharsets.UTF_8).contains("pa55word@db"), "the file keeps it");
     }
 }

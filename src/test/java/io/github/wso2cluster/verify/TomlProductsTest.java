@@ -6,6 +6,7 @@ import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.NodeFiles;
 import io.github.wso2cluster.verify.facts.NodeReader;
+import io.github.wso2cluster.verify.facts.TomlKeys;
 import io.github.wso2cluster.verify.live.HazelcastVersions;
 import io.github.wso2cluster.verify.live.LiveCluster;
 import io.github.wso2cluster.verify.report.VerifyResult;
@@ -194,7 +195,7 @@ class TomlProductsTest {
                 files++;
             }
         }
-        assertEquals(179, files);
+        assertEquals(180, files);
     }
 
     /** verify-cluster's standalone mode reads an unpacked deployment.toml node folder, rules included. */
@@ -222,5 +223,58 @@ class TomlProductsTest {
         VerifyResult result = new ClusterVerifier().verify(List.of(node));
         assertTrue(result.checks().contains("toml-keys"), result.checks().toString());
         assertEquals(List.of(), result.of(node.name(), "toml-keys"), result.text());
+    }
+
+    /**
+     * Identity Server 7.2.0's stock deployment.toml has [datasource.AgentIdentity], which its master-datasources.xml.j2
+     * reads through {% for data in datasource %}: a loop over a table of tables. Configured, the cluster passes with
+     * no error and no warning (issue 26: toml-keys called all five keys unknown on every node). Its own rules cannot be
+     * vendored (PROVENANCE.md): those of IS 7.0.0, which has the same loop, stand in.
+     */
+    @Test
+    void anIdentityServer720ClusterPassesWithNoErrorAndNoWarning() throws Exception {
+        ClusterInput input = input("is-7.0.0");
+        String top = "wso2is-7.2.0";
+        Path zip = ZipBuilder.create().folder(ROOT.resolve("is-7.0.0"), top)
+                .file(top + "/" + TOML, Files.readAllBytes(ROOT.resolve("is-7.2.0").resolve(TOML)), 0644)
+                .file(top + "/repository/components/plugins/hazelcast_5.3.6.wso2v1.jar", new byte[] {'P', 'K', 5, 6}, 0644)
+                .write(tmp.resolve("is-7.2.0.zip"));
+        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(input);
+        List<NodeFacts> nodes = read(new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip,
+                Digests.sha256(zip), null, new OutputLayout(tmp.resolve("out-is-7.2.0"), "cluster"),
+                new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, 2, "test")).zips().stream().map(z -> z.zip()).toList());
+        assertTrue(nodes.get(0).toml().orElseThrow().value("datasource.AgentIdentity.url").isPresent(), "the 7.2.0 file");
+        VerifyResult result = new ClusterVerifier().verify(nodes);
+        assertTrue(result.checks().contains("toml-keys"), result.checks().toString());
+        assertEquals(0, result.errors() + result.warnings(), result.text());
+    }
+
+    /** The loop rule on a minimal template: a table of tables and an array of tables are read alike. */
+    @Test
+    void keysReadThroughALoopAreKnownInATableOfTablesAndInAnArrayOfTables() {
+        TomlKeys keys = TomlKeys.of(Map.of("templates/datasources.xml.j2", ("{% for data in datasource %}<name>{{data.id}}</name>"
+                + "<url>{{data.url}}</url>{% for name, value in data.pool_options.items() %}<{{name}}>{{value}}</{{name}}>"
+                + "{% endfor %}{% endfor %}{{ server.hostname }}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String known : List.of("datasource.id", "datasource.url", "datasource.AgentIdentity.id",
+                "datasource.AgentIdentity.url", "datasource.AgentIdentity.pool_options.maxActive", "datasource.pool_options.x",
+                "server.hostname")) {
+            assertTrue(keys.known(known), known);
+        }
+        for (String unknown : List.of("datasource.AgentIdentity.nope", "datasource.a.b.id", "server.AgentIdentity.hostname",
+                "datasources.AgentIdentity.id")) {
+            assertTrue(!keys.known(unknown), unknown);
+        }
+    }
+
+    /** A misspelt key gets the nearest key of its own table, not a look-alike of another (issue 26). */
+    @Test
+    void aMisspeltKeyIsMatchedToTheNearestKeyOfItsOwnTable() throws Exception {
+        List<Path> zips = build("is-7.0.0", "hazelcast_5.3.6.wso2v1.jar", input("is-7.0.0"));
+        TestClusters.editEntry(zips.get(2), TOML, t -> t.replace("members = [", "memebrs = ["));
+        VerifyResult result = new ClusterVerifier().verify(read(zips));
+        List<Finding> keys = result.of("worker1", "toml-keys");
+        assertEquals(1, keys.size(), result.text());
+        assertTrue(keys.get(0).message().equals("clustering.memebrs is read by no template or rule of this product, so WSO2"
+                + " ignores it silently: did you mean [clustering] members?"), keys.get(0).message());
     }
 }

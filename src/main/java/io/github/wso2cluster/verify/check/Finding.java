@@ -1,5 +1,7 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.topology.JdbcUrlSafety;
+
 /**
  * One thing a check found on one node.
  *
@@ -10,6 +12,10 @@ package io.github.wso2cluster.verify.check;
  * @param message what is wrong and what to set instead
  */
 public record Finding(Severity severity, String check, String node, String file, int line, String message) {
+    /** A JDBC URL's password never reaches a report or a log line, whichever check quotes the URL. */
+    public Finding {
+        message = JdbcUrlSafety.maskedText(message);
+    }
 
     /** {@code repository/conf/axis2/axis2.xml:604: message}, as the reports print it. */
     public String located() {

@@ -62,17 +62,53 @@ public final class TomlKeysCheck implements Check {
         return 0;
     }
 
-    /** What was probably meant: the key with {@code properties} before its name, or a known key of the same name. */
+    /**
+     * What was probably meant: the nearest name the rules read in the SAME table (a typo: {@code clustering.memebrs}
+     * is {@code clustering.members}), else the key with {@code properties} before its name (the known trap).
+     */
     private static String hint(String key, TomlKeys keys) {
         int dot = key.lastIndexOf('.');
         if (dot > 0) {
             String table = key.substring(0, dot);
             String name = key.substring(dot + 1);
+            String nearest = null;
+            int best = Math.max(1, Math.min(3, name.length() / 3)) + 1;
+            for (String known : keys.namesIn(table)) {
+                int distance = distance(name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+                if (distance < best) {
+                    best = distance;
+                    nearest = known;
+                }
+            }
+            if (nearest != null) {
+                return ": did you mean [" + table + "] " + nearest + "?";
+            }
             String properties = table + ".properties." + name;
             if (keys.known(properties)) {
                 return ": did you mean [" + table + ".properties] " + name + "?";
             }
         }
         return "; check its spelling and its table against the product's documentation";
+    }
+
+    /** Edit distance with transpositions (optimal string alignment): {@code memebrs} is 1 from {@code members}. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

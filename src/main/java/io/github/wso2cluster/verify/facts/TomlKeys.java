@@ -16,7 +16,8 @@ import org.tomlj.TomlTable;
 /**
  * The deployment.toml keys a product reads, from its own rules: the Jinja templates that render its XML
  * ({@code repository/resources/conf/templates/**}{@code /*.j2}: every dotted name they use, following loop and
- * {@code set} variables, and {@code .items()} over a table, whose children are then all known),
+ * {@code set} variables, loops over arrays of tables and over tables of tables alike, and {@code .items()} over a
+ * table, whose children are then all known),
  * {@code default.json} (flat or nested), {@code infer.json} (its keys, the keys of its values, the keys its values
  * {@code $ref{}}, {@code $1} standing for any one name) and {@code key-mappings.json} (both sides). WSO2 ignores
  * any other key silently.
@@ -38,6 +39,12 @@ public final class TomlKeys {
     private final Set<String> exact = new LinkedHashSet<>();
     /** Prefixes all of whose descendants are known (a table iterated with .items()). */
     private final Set<String> subtrees = new LinkedHashSet<>();
+    /**
+     * Keys a template loops over without {@code .items()} ({@code {% for data in datasource %}}): an array of tables
+     * ({@code [[datasource]]}), whose element keys are {@code datasource.id}, or a table of tables
+     * ({@code [datasource.AgentIdentity]}, IS 7.2's stock file), whose are {@code datasource.AgentIdentity.id}.
+     */
+    private final Set<String> loops = new LinkedHashSet<>();
     /** infer.json's {@code $1} keys, as patterns. */
     private final List<Pattern> patterns = new ArrayList<>();
 
@@ -106,6 +113,11 @@ public final class TomlKeys {
     }
 
     public boolean known(String key) {
+        return known(key, Set.of());
+    }
+
+    /** @param stripped the loops whose element name was already taken out of the key (once each) */
+    private boolean known(String key, Set<String> stripped) {
         if (exact.contains(key) || patterns.stream().anyMatch(p -> p.matcher(key).matches())) {
             return true;
         }
@@ -114,7 +126,30 @@ public final class TomlKeys {
                 return true;
             }
         }
+        for (String loop : loops) {
+            // A table of tables: the element's own name stands between the loop's key and the element's keys.
+            String rest = key.startsWith(loop + ".") && !stripped.contains(loop) ? key.substring(loop.length() + 1) : "";
+            int dot = rest.indexOf('.');
+            if (dot > 0) {
+                Set<String> now = new java.util.HashSet<>(stripped);
+                now.add(loop);
+                if (known(loop + "." + rest.substring(dot + 1), now)) {
+                    return true;
+                }
+            }
+        }
         return false;
+    }
+
+    /** The names the rules read directly under {@code table} ({@code members}, {@code domain} of {@code clustering}). */
+    public Set<String> namesIn(String table) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (String key : exact) {
+            if (key.startsWith(table + ".") && key.indexOf('.', table.length() + 1) < 0) {
+                names.add(key.substring(table.length() + 1));
+            }
+        }
+        return names;
     }
 
     /** Every leaf key of a TOML table; the keys inside an array of tables are {@code array.key}. */
@@ -179,6 +214,7 @@ public final class TomlKeys {
                         subtrees.add(source);
                     } else {
                         exact.add(source);
+                        loops.add(source);
                     }
                     Map<String, String> scope = new HashMap<>();
                     for (String variable : loop.group(1).split(",")) {

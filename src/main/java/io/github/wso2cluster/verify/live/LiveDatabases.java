@@ -8,8 +8,6 @@ import io.github.wso2cluster.verify.facts.DatabaseFacts;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.NodeFiles;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,13 +26,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
- * The live database check: one JDBC connection per distinct shared URL and user, with the driver the
- * caller's class loader holds, the node's host names resolved through its {@code cluster/hosts}, no automatic
- * reconnection and a hard time limit per URL. Each node using the database gets the outcome in its
- * {@code live-database} case: whom it connected as and the server version, or the SQLState and message.
- * Passwords come from the node's master-datasources.xml and reach nothing but the driver.
+ * The live database check: one JDBC connection per distinct shared URL and user, with the driver of
+ * {@code databases/driver} or else the one node jar that holds the driver class ({@link DriverJars}), the node's
+ * host names resolved through its {@code cluster/hosts}, no automatic reconnection, a hard time limit per URL, and
+ * every URL parameter that lets the server act on the build machine switched off ({@link JdbcUrls}). Each node
+ * using the database gets the outcome in its {@code live-database} case: whom it connected as, the server version
+ * and the driver, or the SQLState and message. Passwords come from the node's master-datasources.xml and reach
+ * nothing but the driver; one only the running server resolves (secure vault, {@code $secret{}}) is never sent.
  */
 public final class LiveDatabases implements LiveCheck {
     public static final String CHECK = "live-database";
@@ -46,8 +47,11 @@ public final class LiveDatabases implements LiveCheck {
     }
 
     private record Target(String url, String user, String driverClass, String password, Map<String, String> hosts,
-                          boolean vaultPassword) {
+                          String untestable) {
     }
+
+    /** A password only the running server resolves: WSO2's {@code $secret{alias}}, {@code $env{VAR}}, {@code $sys{prop}}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$(secret|env|sys)\\{[^}]*}");
 
     @Override
     public String name() {
@@ -55,28 +59,34 @@ public final class LiveDatabases implements LiveCheck {
     }
 
     /**
-     * Connects with the driver of {@code databases/driver} when the POM names one, and the jars of the first
-     * readable node's library folder (where configure-cluster put that same driver).
+     * Connects with the driver of {@code databases/driver} when the POM names one, else with the one jar of the
+     * first readable node's library folder that holds the datasource's driver class (see {@link DriverJars}).
      */
     @Override
     public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
             throws LiveSetupException, IOException, InterruptedException {
-        List<URL> jars = new ArrayList<>();
         Optional<Path> driver = context.environment().driver();
+        DriverJars jars;
         if (driver.isPresent()) {
-            jars.add(driver.get().toUri().toURL());
+            jars = DriverJars.maven(driver.get());
+        } else {
+            String folder = nodes.stream().filter(n -> n.paths() != null).findFirst()
+                    .map(n -> n.paths().libraries()).orElse("library folder");
+            jars = DriverJars.node(NodeFiles.copyLibraries(nodes, context.work().resolve("live-lib")), folder);
         }
-        for (Path jar : NodeFiles.copyLibraries(nodes, context.work().resolve("live-lib"))) {
-            jars.add(jar.toUri().toURL());
-        }
-        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Outcome outcome = run(nodes, loader);
+        try (jars) {
+            Outcome outcome = run(nodes, jars);
             return outcome.notApplicable() != null ? LiveOutcome.notApplicable(outcome.notApplicable())
                     : LiveOutcome.ran(outcome.findings(), CHECK + ": " + outcome.summary());
         }
     }
 
+    /** With drivers from one class loader the caller made. */
     public Outcome run(List<NodeFacts> nodes, ClassLoader drivers) throws InterruptedException {
+        return run(nodes, DriverJars.given(drivers));
+    }
+
+    Outcome run(List<NodeFacts> nodes, DriverJars drivers) throws InterruptedException {
         Map<String, Target> targets = new LinkedHashMap<>();
         Map<String, List<NodeFacts>> users = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
@@ -86,9 +96,7 @@ public final class LiveDatabases implements LiveCheck {
                     continue;
                 }
                 String key = datasource.user() + "@" + datasource.url();
-                targets.computeIfAbsent(key, k -> new Target(datasource.url(), datasource.user(),
-                        datasource.driverClassName(), datasource.password() == null ? "" : datasource.password().reveal(),
-                        hosts(node), datasource.vaultPassword()));
+                targets.computeIfAbsent(key, k -> target(node, db, datasource));
                 List<NodeFacts> using = users.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!using.contains(node)) {
                     using.add(node);
@@ -100,10 +108,10 @@ public final class LiveDatabases implements LiveCheck {
         }
         List<Finding> findings = new ArrayList<>();
         int reached = 0;
+        int untested = 0;
         ExecutorService connector = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "wso2-cluster-live-database");
             thread.setDaemon(true);
-            thread.setContextClassLoader(drivers);
             return thread;
         });
         try {
@@ -112,21 +120,24 @@ public final class LiveDatabases implements LiveCheck {
                 String printable = JdbcUrls.printable(target.url());
                 Optional<String> failure;
                 String success = null;
-                if (target.vaultPassword()) {
-                    failure = Optional.of("the password is a secure-vault alias, which only a running Carbon resolves;"
-                            + " not connected");
-                } else {
-                    Future<String> attempt = connector.submit(() -> connect(target, drivers));
-                    try {
-                        success = attempt.get(HARD_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
-                        failure = Optional.empty();
-                    } catch (TimeoutException e) {
-                        attempt.cancel(true);
-                        failure = Optional.of("no answer within " + JdbcUrls.TIMEOUT_MILLIS / 1000 + " s (a firewall, or"
-                                + " the wrong host or port?)");
-                    } catch (ExecutionException e) {
-                        failure = Optional.of(describe(e.getCause()));
+                if (target.untestable() != null) {
+                    untested++;
+                    for (NodeFacts node : users.get(entry.getKey())) {
+                        findings.add(new Finding(Severity.INFO, CHECK, node.name(), node.databases().datasourcesPath(), 0,
+                                "not tested: " + printable + " as '" + target.user() + "': " + target.untestable()));
                     }
+                    continue;
+                }
+                Future<String> attempt = connector.submit(() -> connect(target, drivers));
+                try {
+                    success = attempt.get(HARD_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+                    failure = Optional.empty();
+                } catch (TimeoutException e) {
+                    attempt.cancel(true);
+                    failure = Optional.of("no answer within " + JdbcUrls.TIMEOUT_MILLIS / 1000 + " s (a firewall, or"
+                            + " the wrong host or port?)");
+                } catch (ExecutionException e) {
+                    failure = Optional.of(describe(e.getCause()));
                 }
                 for (NodeFacts node : users.get(entry.getKey())) {
                     if (failure.isPresent()) {
@@ -142,9 +153,25 @@ public final class LiveDatabases implements LiveCheck {
         } finally {
             connector.shutdownNow();
         }
-        String summary = reached + " of " + targets.size() + (targets.size() == 1 ? " shared database" : " shared databases")
-                + " answered";
+        String summary = reached + " of " + (targets.size() - untested)
+                + (targets.size() - untested == 1 ? " shared database" : " shared databases") + " answered"
+                + (untested == 0 ? "" : "; " + untested + " not tested (a password only the running server resolves)");
         return new Outcome(findings, summary, null);
+    }
+
+    private static Target target(NodeFacts node, DatabaseFacts db, Datasource datasource) {
+        String password = datasource.password() == null ? "" : datasource.password().reveal();
+        String untestable = null;
+        if (datasource.vaultPassword() && !REFERENCE.matcher(password).find()) {
+            untestable = "the password is a secure-vault alias (svns:secretAlias), which only a running Carbon resolves;"
+                    + " nothing was sent";
+        } else if (password != null && REFERENCE.matcher(password).find()) {
+            untestable = "the password is a " + REFERENCE.matcher(password).results().map(m -> "$" + m.group(1) + "{}")
+                    .distinct().findFirst().orElse("") + " reference, which only the running server resolves (from its"
+                    + " [secrets], environment or system properties); it was not sent";
+        }
+        return new Target(datasource.url(), datasource.user(), datasource.driverClassName(), password, hosts(node),
+                untestable);
     }
 
     private static Map<String, String> hosts(NodeFacts node) {
@@ -158,30 +185,46 @@ public final class LiveDatabases implements LiveCheck {
         return hosts;
     }
 
-    /** Connects and says whom as, to which server; the connection is closed at once. */
-    private static String connect(Target target, ClassLoader drivers) throws Exception {
+    /** Connects and says whom as, to which server, with which driver; the connection is closed at once. */
+    private static String connect(Target target, DriverJars drivers) throws Exception {
         if (target.driverClass() == null) {
             throw new IllegalStateException("the datasource has no <driverClassName>");
         }
+        DriverJars.Source source = drivers.forClass(target.driverClass());
+        JdbcUrls.Prepared prepared = JdbcUrls.forLiveCheck(target.url(), target.hosts());
+        if (prepared.refusal() != null) {
+            throw new IllegalStateException(prepared.refusal());
+        }
+        try (Connection connection = open(source.loader(), target.driverClass(), prepared, target.user(), target.password())) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()
+                    + " (driver from " + source.from() + (prepared.removed().isEmpty() ? "" : "; switched off from the URL,"
+                    + " as they let the server act on this machine: " + String.join(", ", prepared.removed().stream()
+                    .distinct().toList())) + ")";
+        }
+    }
+
+    /** The check's own connection: the driver of {@code loader}, the prepared URL and properties, user and password. */
+    static Connection open(ClassLoader loader, String driverClass, JdbcUrls.Prepared prepared, String user, String password)
+            throws Exception {
         Driver driver;
+        Thread.currentThread().setContextClassLoader(loader);
         try {
-            driver = (Driver) Class.forName(driverClass(target.driverClass(), drivers), true, drivers)
+            driver = (Driver) Class.forName(driverClass(driverClass, loader), true, loader)
                     .getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the driver class " + target.driverClass() + " is not in the node's"
+            throw new IllegalStateException("the driver class " + driverClass + " is not in the node's"
                     + " library folder nor in databases/driver; name the driver's artifact in <databases><driver>");
         }
         Properties login = new Properties();
-        login.setProperty("user", target.user() == null ? "" : target.user());
-        login.setProperty("password", target.password());
-        String url = JdbcUrls.forLiveCheck(target.url(), target.hosts());
-        try (Connection connection = driver.connect(url, login)) {
-            if (connection == null) {
-                throw new IllegalStateException("the driver " + target.driverClass() + " does not take this URL");
-            }
-            DatabaseMetaData meta = connection.getMetaData();
-            return "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        login.putAll(prepared.properties());
+        login.setProperty("user", user == null ? "" : user);
+        login.setProperty("password", password == null ? "" : password);
+        Connection connection = driver.connect(prepared.url(), login);
+        if (connection == null) {
+            throw new IllegalStateException("the driver " + driverClass + " does not take this URL");
         }
+        return connection;
     }
 
     /**

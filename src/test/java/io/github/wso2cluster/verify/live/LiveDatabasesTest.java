@@ -8,6 +8,7 @@ import io.github.wso2cluster.verify.facts.NodeFiles;
 import io.github.wso2cluster.verify.facts.NodeReader;
 import io.github.wso2cluster.verify.report.Reports;
 import io.github.wso2cluster.verify.report.VerifyResult;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -86,12 +87,18 @@ class LiveDatabasesTest {
     }
 
     private List<NodeFacts> build(int port, String registryPassword) throws Exception {
+        return build("jdbc:mysql://carbondb.mysql-wso2.com:" + port + "/REGISTRY_DB?autoReconnect=true", registryPassword,
+                port, Map.of());
+    }
+
+    /** @param libraries jars put into the distribution's repository/components/lib (the node then has them too) */
+    private List<NodeFacts> build(String registryUrl, String registryPassword, int port, Map<String, byte[]> libraries)
+            throws Exception {
         ClusterInput input = Fixtures.referenceCluster();
         // The database by its DNS name, resolved through the nodes' hosts entries, as in WSO2's guide.
         input.hostsEntries = List.of("127.0.0.1 carbondb.mysql-wso2.com");
         input.databases = new DatabasesInput();
-        DatabaseInput registry = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:" + port
-                + "/REGISTRY_DB?autoReconnect=true", null);
+        DatabaseInput registry = new DatabaseInput(registryUrl, null);
         registry.setUsername("regadmin");
         registry.setPassword(registryPassword);
         DatabaseInput users = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:" + port
@@ -103,8 +110,9 @@ class LiveDatabasesTest {
         input.databases.setDriver("com.mysql:mysql-connector-j:8.4.0");
         Path jar = driverJar();
         Cluster cluster = new TopologyValidator(CredentialSource.NONE, coordinates -> jar).validate(input);
-        Path zip = ZipBuilder.create().folder(Fixtures.referenceRoot().resolve("esb-4.9.0"), "wso2esb-4.9.0")
-                .write(tmp.resolve("esb.zip"));
+        ZipBuilder distribution = ZipBuilder.create().folder(Fixtures.referenceRoot().resolve("esb-4.9.0"), "wso2esb-4.9.0");
+        libraries.forEach((name, bytes) -> distribution.file("wso2esb-4.9.0/repository/components/lib/" + name, bytes, 0644));
+        Path zip = distribution.write(tmp.resolve("esb.zip"));
         ClusterAssembly.Request request = new ClusterAssembly.Request(zip, Digests.sha256(zip), null,
                 new OutputLayout(tmp.resolve("out"), "cluster"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")),
                 true, 2, "test");
@@ -239,5 +247,258 @@ class LiveDatabasesTest {
         nodes.add(0, NodeFiles.unreadable(missing, "it does not exist"));
         List<Path> jars = NodeFiles.copyLibraries(nodes, tmp.resolve("first-readable"));
         assertEquals(List.of("mysql-connector-j-8.4.0.jar"), jars.stream().map(j -> j.getFileName().toString()).toList());
+    }
+
+    /** The live check as verify-cluster runs it, through its LiveCheck adapter, with or without databases/driver. */
+    private LiveOutcome check(List<NodeFacts> nodes, Path mavenDriver) throws Exception {
+        LiveEnvironment environment = new LiveEnvironment() {
+            @Override
+            public Path hazelcast(List<String> versions) throws LiveSetupException {
+                throw new LiveSetupException("not here");
+            }
+
+            @Override
+            public java.util.Optional<Path> driver() {
+                return java.util.Optional.ofNullable(mavenDriver);
+            }
+        };
+        return new LiveDatabases().check(nodes, new LiveContext(environment, tmp.resolve("work"), java.time.Duration.ofSeconds(5),
+                null, null, "none", Reporter.SILENT));
+    }
+
+    /**
+     * A jar whose classes are named like the driver's and whose static initializers write {@code marker}: what a
+     * node zip of unknown origin can carry in its library folder.
+     */
+    private byte[] impostor(Path marker, String... classes) throws Exception {
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        Path sources = Files.createDirectories(tmp.resolve("impostor-src"));
+        Path classesDir = Files.createDirectories(tmp.resolve("impostor-classes"));
+        List<String> files = new ArrayList<>();
+        for (String name : classes) {
+            String pkg = name.substring(0, name.lastIndexOf('.'));
+            Path source = Files.createDirectories(sources.resolve(pkg.replace('.', '/'))).resolve("Driver.java");
+            Files.writeString(source, "package " + pkg + ";\npublic class Driver {\n    static {\n        try {\n"
+                    + "            java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker.toString().replace("\\", "/")
+                    + "\"), \"" + name + " ran in the build's JVM\");\n        } catch (java.io.IOException e) {\n"
+                    + "            throw new IllegalStateException(e);\n        }\n    }\n}\n");
+            files.add(source.toString());
+        }
+        List<String> arguments = new ArrayList<>(List.of("-d", classesDir.toString()));
+        arguments.addAll(files);
+        assertEquals(0, compiler.run(null, null, null, arguments.toArray(String[]::new)));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream jar = new java.util.zip.ZipOutputStream(bytes); var walk = Files.walk(classesDir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                jar.putNextEntry(new java.util.zip.ZipEntry(classesDir.relativize(file).toString().replace('\\', '/')));
+                jar.write(Files.readAllBytes(file));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * LOAD DATA LOCAL INFILE lets the server have the client send any of its files. The URL asks for it
+     * (allowLoadLocalInfile=true, as a POM or a node zip may): a plain connection sends the file, the live check's does
+     * not, and its case says what it switched off (issue 26).
+     */
+    @Test
+    void aUrlThatAllowsLocalInfileCannotMakeTheCheckSendAFile() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("build-machine-secret.txt"), "the build machine's secret\n");
+        String url = "jdbc:mysql://127.0.0.1:" + server.port() + "/REGISTRY_DB?allowLoadLocalInfile=true&autoDeserialize=true";
+        String load = "LOAD DATA LOCAL INFILE '" + secret.toString().replace("\\", "/") + "' INTO TABLE stolen";
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {driverJar().toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            // What a plain connection with that URL does: the server gets the file.
+            java.util.Properties login = new java.util.Properties();
+            login.setProperty("user", "regadmin");
+            login.setProperty("password", REGISTRY_PASSWORD);
+            java.sql.Driver plain = (java.sql.Driver) Class.forName("com.mysql.cj.jdbc.Driver", true, loader)
+                    .getDeclaredConstructor().newInstance();
+            try (java.sql.Connection connection = plain.connect(url, login); java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS stolen (line VARCHAR(200))");
+                statement.execute("DELETE FROM stolen");
+                statement.execute(load);
+                assertEquals(1, count(statement), "the server read the build machine's file over a plain connection");
+                statement.execute("DELETE FROM stolen");
+            }
+
+            JdbcUrls.Prepared prepared = JdbcUrls.forLiveCheck(url, Map.of());
+            assertEquals(List.of("allowLoadLocalInfile", "autoDeserialize"), prepared.removed());
+            assertFalse(prepared.url().toLowerCase(java.util.Locale.ROOT).contains("localinfile"), prepared.url());
+            // The check's own connection, and one with the URL left as it was but the check's properties (they win).
+            JdbcUrls.Prepared unstripped = new JdbcUrls.Prepared(url, prepared.properties(), List.of(), null);
+            for (JdbcUrls.Prepared way : List.of(prepared, unstripped)) {
+                try (java.sql.Connection connection = LiveDatabases.open(loader, "com.mysql.jdbc.Driver", way, "regadmin",
+                        REGISTRY_PASSWORD); java.sql.Statement statement = connection.createStatement()) {
+                    java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                            () -> statement.execute(load));
+                    // The client no longer offers the capability, so the server refuses the statement (MariaDB 1148).
+                    assertTrue(refused.getMessage().matches("(?is).*(local infile|loading local data is disabled).*"),
+                            refused.getMessage());
+                    assertEquals(0, count(statement), way.url());
+                }
+            }
+        }
+
+        List<NodeFacts> nodes = build("jdbc:mysql://carbondb.mysql-wso2.com:" + server.port()
+                + "/REGISTRY_DB?autoReconnect=true&allowLoadLocalInfile=true&autoDeserialize=true", REGISTRY_PASSWORD,
+                server.port(), Map.of());
+        LiveOutcome outcome = check(nodes, driverJar());
+        assertEquals("live-database: 2 of 2 shared databases answered", outcome.line());
+        List<String> registry = outcome.findings().stream().map(Finding::message).filter(m -> m.contains("REGISTRY_DB")).toList();
+        assertEquals(3, registry.size(), outcome.findings().toString());
+        assertTrue(registry.stream().allMatch(m -> m.endsWith("(driver from databases/driver (mysql-connector-j-8.4.0.jar);"
+                + " switched off from the URL, as they let the server act on this machine: allowLoadLocalInfile,"
+                + " autoDeserialize)")), registry.toString());
+    }
+
+    private static int count(java.sql.Statement statement) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM stolen")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /**
+     * A class named like the driver in another jar of the node's library folder is never loaded: the driver comes
+     * from databases/driver alone, or else from the ONE node jar that holds the datasource's driver class, in a class
+     * loader of its own; two jars holding it is refused, naming both (issue 26).
+     */
+    @Test
+    void aDriverImpostorInTheNodesLibraryFolderNeverRuns() throws Exception {
+        Path marker = tmp.resolve("impostor-ran.txt");
+        // Sorted first in the folder; named like the class Connector/J's com.mysql.jdbc.Driver resolves to.
+        List<NodeFacts> nodes = build("jdbc:mysql://carbondb.mysql-wso2.com:" + server.port() + "/REGISTRY_DB",
+                REGISTRY_PASSWORD, server.port(), Map.of("aaa-impostor.jar", impostor(marker, "com.mysql.cj.jdbc.Driver")));
+        for (Path mavenDriver : java.util.Arrays.asList(driverJar(), null)) {
+            LiveOutcome outcome = check(nodes, mavenDriver);
+            assertFalse(Files.exists(marker), "the impostor's static initializer ran: " + outcome.findings());
+            assertEquals("live-database: 2 of 2 shared databases answered", outcome.line(), outcome.findings().toString());
+            String from = mavenDriver != null ? "(driver from databases/driver (mysql-connector-j-8.4.0.jar))"
+                    : "(driver from repository/components/lib/mysql-connector-j-8.4.0.jar)";
+            assertTrue(outcome.findings().stream().allMatch(f -> f.message().endsWith(from)), outcome.findings().toString());
+        }
+
+        // Both names in the impostor: two jars hold com.mysql.jdbc.Driver, so none is loaded.
+        List<NodeFacts> ambiguous = build("jdbc:mysql://carbondb.mysql-wso2.com:" + server.port() + "/REGISTRY_DB",
+                REGISTRY_PASSWORD, server.port(), Map.of("aaa-impostor.jar", impostor(marker, "com.mysql.cj.jdbc.Driver",
+                        "com.mysql.jdbc.Driver")));
+        LiveOutcome refused = check(ambiguous, null);
+        assertFalse(Files.exists(marker), "the impostor's static initializer ran: " + refused.findings());
+        assertEquals("live-database: 0 of 2 shared databases answered", refused.line());
+        assertTrue(refused.findings().stream().allMatch(f -> f.severity() == Severity.ERROR && f.message().endsWith(
+                "the driver class com.mysql.jdbc.Driver is in 2 jars of the node's repository/components/lib (aaa-impostor.jar,"
+                + " mysql-connector-j-8.4.0.jar), so which one is the driver is not clear and none was loaded; name the"
+                + " driver's artifact in <databases><driver>")), refused.findings().toString());
+        assertTrue(check(ambiguous, driverJar()).line().endsWith("2 of 2 shared databases answered"));
+        assertFalse(Files.exists(marker));
+    }
+
+    /**
+     * A password in the URL (user:password@, password=) is masked in the findings, the text report, the JUnit XML
+     * and the log, whichever check prints the URL (issue 26).
+     */
+    @Test
+    void aPasswordInTheUrlReachesNoReportAndNoLogLine() throws Exception {
+        String url = "jdbc:mysql://regadmin:" + REGISTRY_PASSWORD + "@carbondb.mysql-wso2.com:" + server.port()
+                + "/REGISTRY_DB?password=" + REGISTRY_PASSWORD + "&autoReconnect=true";
+        List<NodeFacts> built = build(url, REGISTRY_PASSWORD, server.port(), Map.of());
+        List<String> zips = built.stream().map(NodeFacts::source).toList();
+        List<String> log = new CopyOnWriteArrayList<>();
+        Reporter capture = new Reporter() {
+            @Override
+            public void info(String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.add(message);
+            }
+        };
+        // One node disagrees on the URL's password, so a static finding quotes the URLs too.
+        io.github.wso2cluster.testkit.TestClusters.editEntry(Path.of(zips.get(2)), "repository/conf/datasources/master-datasources.xml",
+                t -> t.replace("?password=" + REGISTRY_PASSWORD, "?password=other-" + REGISTRY_PASSWORD));
+        Path target = tmp.resolve("verify");
+        io.github.wso2cluster.verify.VerifyRequest request = new io.github.wso2cluster.verify.VerifyRequest(tmp, target, false,
+                String.join(",", zips), null, List.of("live-cluster", "live-load-balancer"), true, 5, null, false, true);
+        LiveEnvironment environment = new LiveEnvironment() {
+            @Override
+            public Path hazelcast(List<String> versions) throws LiveSetupException {
+                throw new LiveSetupException("not here");
+            }
+
+            @Override
+            public java.util.Optional<Path> driver() throws LiveSetupException {
+                try {
+                    return java.util.Optional.of(driverJar());
+                } catch (Exception e) {
+                    throw new LiveSetupException(e.getMessage());
+                }
+            }
+        };
+        VerifyResult result = new io.github.wso2cluster.verify.VerifySession(request, environment, capture).run();
+        String text = Files.readString(target.resolve("wso2-cluster/" + Reports.TEXT));
+        String junit = Files.readString(target.resolve("wso2-cluster/" + Reports.JUNIT));
+        String lines = String.join("\n", log);
+        for (String output : List.of(text, junit, lines)) {
+            assertFalse(output.contains(REGISTRY_PASSWORD), output);
+            assertTrue(output.contains("jdbc:mysql://regadmin:******@carbondb.mysql-wso2.com:" + server.port()
+                    + "/REGISTRY_DB?password=******&amp;autoReconnect=true".replace("&amp;", output == junit ? "&amp;" : "&")),
+                    output);
+        }
+        assertTrue(result.findings().stream().anyMatch(f -> f.check().equals("datasources")), result.text());
+        assertTrue(result.findings().stream().anyMatch(f -> f.check().equals(LiveDatabases.CHECK)
+                && f.message().startsWith("connected to")), result.text());
+    }
+
+    /** A password only the running server resolves is reported as untestable and never sent (issue 26). */
+    @Test
+    void aSecretReferenceOrVaultPasswordIsNeverSent() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(listener.accept());
+                    }
+                } catch (Exception e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<NodeFacts> nodes = build("jdbc:mysql://carbondb.mysql-wso2.com:" + listener.getLocalPort() + "/REGISTRY_DB",
+                    REGISTRY_PASSWORD, listener.getLocalPort(), Map.of());
+            String ds = "repository/conf/datasources/master-datasources.xml";
+            for (NodeFacts node : nodes) {
+                io.github.wso2cluster.testkit.TestClusters.editEntry(Path.of(node.source()), ds, t -> t
+                        .replace("<password>" + REGISTRY_PASSWORD + "</password>", "<password>$secret{registry_db_password}</password>")
+                        .replace("<password>" + USER_PASSWORD + "</password>", "<password svns:secretAlias=\"Datasources.UM.Password\""
+                                + " xmlns:svns=\"http://org.wso2.securevault/configuration\">password</password>"));
+            }
+            List<NodeFacts> edited = new NodeReader(null).read(nodes.stream().map(n -> Path.of(n.source())).toList(), Map.of());
+            LiveOutcome outcome = check(edited, driverJar());
+            Thread.sleep(200);
+            assertEquals(List.of(), accepted, "nothing connected to the database");
+            assertEquals("live-database: 0 of 0 shared databases answered; 2 not tested (a password only the running server"
+                    + " resolves)", outcome.line());
+            assertEquals(6, outcome.findings().size(), outcome.findings().toString());
+            assertTrue(outcome.findings().stream().allMatch(f -> f.severity() == Severity.INFO
+                    && f.message().startsWith("not tested: ")), outcome.findings().toString());
+            assertTrue(outcome.findings().stream().anyMatch(f -> f.message().contains("the password is a $secret{} reference,"
+                    + " which only the running server resolves")), outcome.findings().toString());
+            assertTrue(outcome.findings().stream().anyMatch(f -> f.message().contains("the password is a secure-vault alias")),
+                    outcome.findings().toString());
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 }
