@@ -10,18 +10,9 @@ import io.github.wso2cluster.configure.ConfigureRequest;
 import io.github.wso2cluster.configure.ConfigureSession;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.input.ClusterInput;
-import io.github.wso2cluster.topology.input.DatabasesInput;
-import io.github.wso2cluster.topology.input.LoadBalancerInput;
-import io.github.wso2cluster.topology.input.TomlEditInput;
-import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
-import io.github.wso2cluster.topology.input.NodeInput;
-import io.github.wso2cluster.topology.input.ProxyPortsInput;
-import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -39,147 +30,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "configure-cluster", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class ConfigureClusterMojo extends AbstractDistributionMojo {
-
-    /** The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node. */
-    @Parameter(property = UserProperties.DOMAIN, required = true)
-    private String domain;
-
-    /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
-    @Parameter(property = UserProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
-    private String membershipScheme;
-
-    /**
-     * The well-known members every node lists, {@code host:port} or {@code a.b.c.d-e:port}. Default: the
-     * nodes marked {@code wellKnown}, or if none is, every manager.
-     */
-    @Parameter
-    private List<String> wellKnownMembers;
-
-    /** carbon.xml {@code HostName} on every node (a node's own {@code hostName} wins). */
-    @Parameter(property = UserProperties.HOST_NAME)
-    private String hostName;
-
-    /** carbon.xml {@code MgtHostName} on manager nodes (a node's own {@code mgtHostName} wins). */
-    @Parameter(property = UserProperties.MGT_HOST_NAME)
-    private String mgtHostName;
-
-    /**
-     * The load balancer's ports, set as catalina-server.xml <code>proxyPort</code> on every node:
-     * <ul>
-     * <li><code>http</code>: on the plain HTTP connector (e.g. 80);</li>
-     * <li><code>https</code>: on the HTTPS connector, the one with <code>SSLEnabled="true"</code> or
-     * <code>scheme="https"</code> (e.g. 443).</li>
-     * </ul>
-     * Either may be left out; without <code>proxyPorts</code> catalina-server.xml is not touched.
-     */
-    @Parameter
-    private ProxyPortsInput proxyPorts;
-
-    /**
-     * The SVN deployment synchronizer, in carbon.xml's active <code>DeploymentSynchronizer</code> on every node:
-     * <ul>
-     * <li><code>svnUrl</code> (required): the repository every node checks out;</li>
-     * <li><code>serverId</code>: the id of a settings.xml <code>&lt;server&gt;</code> giving user and password,
-     * decrypted as Maven does (keeps the password out of the POM and of every log);</li>
-     * <li><code>svnUser</code>, <code>svnPassword</code>: the same from the POM instead (a clear-text password is
-     * warned about);</li>
-     * <li><code>appendTenantId</code> (default <code>true</code>): <code>SvnUrlAppendTenantId</code>.</li>
-     * </ul>
-     * <code>AutoCommit</code> is true on the first manager in <code>nodes</code> order only (one committer);
-     * every node gets <code>Enabled</code> and <code>AutoCheckout</code> true. Without this parameter the block is
-     * left as shipped, but a synchronizer the distribution ships enabled still gets the one-committer rule.
-     */
-    @Parameter
-    private DeploymentSynchronizerInput deploymentSynchronizer;
-
-    /** Lines for {@code /etc/hosts}, shipped as {@code cluster/hosts} in every node zip. */
-    @Parameter
-    private List<String> hostsEntries;
-
-    /**
-     * The nodes, each a <code>&lt;node&gt;</code> with:
-     * <ul>
-     * <li><code>id</code> (required): unique, <code>[a-z0-9][a-z0-9-]*</code>, at most 64 characters: the zip's
-     * classifier and the overlay folder name;</li>
-     * <li><code>role</code> (required): <code>manager</code> or <code>worker</code>;</li>
-     * <li><code>localMemberHost</code> (required): the address other members reach this node on;</li>
-     * <li><code>localMemberPort</code> (default 4000): the Hazelcast member port (not shifted by the offset);</li>
-     * <li><code>portOffset</code> (default 0): carbon.xml <code>Ports/Offset</code>;</li>
-     * <li><code>wellKnown</code> (default false): puts the node in the default well-known member list;</li>
-     * <li><code>subDomain</code> (default <code>mgt</code> for managers, <code>worker</code> for workers);</li>
-     * <li><code>hostName</code>, <code>mgtHostName</code>: per-node overrides of the cluster-wide values
-     * (<code>mgtHostName</code> on managers only);</li>
-     * <li><code>xmlEdits</code>: like the cluster-wide <code>xmlEdits</code>, for this node only, after those.</li>
-     * </ul>
-     */
-    @Parameter
-    private List<NodeInput> nodes;
-
-    /**
-     * The escape hatch: edits applied to every node after the settings, each an <code>&lt;xmlEdit&gt;</code> with
-     * <ul>
-     * <li><code>file</code>: relative to the distribution's top folder, e.g. <code>repository/conf/carbon.xml</code>;</li>
-     * <li><code>xpath</code>: the elements to change; unprefixed names match the file's default namespace, so
-     * <code>/Server/Ports/JMX/RMIRegistryPort</code> works on carbon.xml; it must match at least one element;</li>
-     * <li><code>attribute</code> (optional): set this attribute instead of the element's text;</li>
-     * <li><code>value</code>: the new text or attribute value.</li>
-     * </ul>
-     */
-    @Parameter
-    private List<XmlEditInput> xmlEdits;
-
-    /**
-     * The escape hatch of deployment.toml products (Identity Server 5.9+, API Manager 3 and 4), applied to every
-     * node after the settings: each a <code>&lt;tomlEdit&gt;</code> with <code>key</code> (a dotted key, e.g.
-     * <code>transport.https.properties.maxThreads</code>) and <code>value</code> written as TOML
-     * (<code>400</code>, <code>"text"</code>, <code>["a", "b"]</code>). The key goes into its table in the form the
-     * file already uses. A Carbon 4.x XML product has no deployment.toml: use <code>xmlEdits</code> there.
-     */
-    @Parameter
-    private List<TomlEditInput> tomlEdits;
-
-    /**
-     * The configuration directory, relative to the distribution's top folder. Default: {@code repository/conf}
-     * (Carbon 4.x products), else {@code conf} (EI 6.x's integrator profile). Another EI 6.x profile needs it,
-     * e.g. {@code wso2/business-process/conf}.
-     */
-    @Parameter(property = UserProperties.CONF_DIRECTORY)
-    private String confDirectory;
-
-    /**
-     * The cluster's shared databases, wired into every node (master-datasources.xml, registry.xml, user-mgt.xml):
-     * <ul>
-     * <li><code>registry</code>: the shared registry database, with <code>url</code>, <code>serverId</code> (a
-     * settings.xml <code>&lt;server&gt;</code> giving user and password) or <code>username</code> and
-     * <code>password</code>, <code>driverClassName</code> and <code>validationQuery</code> (defaults from the URL),
-     * <code>mountTarget</code> (default <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted);
-     * mounted read-write on managers, read-only on workers;</li>
-     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>;</li>
-     * <li><code>driver</code>: <code>groupId:artifactId:version</code> of the JDBC driver, resolved from the
-     * project's repositories and put in <code>repository/components/lib</code> of every node.</li>
-     * </ul>
-     */
-    @Parameter
-    private DatabasesInput databases;
-
-    /**
-     * The nginx load balancer in front of the cluster: writes
-     * <code>target/wso2-cluster/nginx/wso2-cluster.conf</code> (attached with classifier <code>nginx</code>, type
-     * <code>conf</code>), an <code>http</code>-context file for nginx's <code>conf.d/</code>:
-     * <ul>
-     * <li><code>sessionAffinity</code>: <code>route</code> (default: each node's catalina-server.xml
-     * <code>&lt;Engine&gt;</code> gets <code>jvmRoute</code> = its id, and nginx maps <code>JSESSIONID</code>
-     * to that node), <code>hash</code> (consistent hash of the cookie) or <code>none</code> (round robin);</li>
-     * <li><code>sslCertificate</code>, <code>sslCertificateKey</code>: paths on the load balancer host, required
-     * with <code>proxyPorts/https</code>;</li>
-     * <li><code>mgtSslCertificate</code>, <code>mgtSslCertificateKey</code>: for <code>mgtHostName</code>
-     * (default: the ones above).</li>
-     * </ul>
-     * Needs <code>hostName</code> and <code>proxyPorts</code>.
-     */
-    @Parameter
-    private LoadBalancerInput loadBalancer;
+public class ConfigureClusterMojo extends ClusterDescriptionMojo {
 
     /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
     @Parameter(property = UserProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
@@ -220,21 +71,7 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        ClusterInput input = new ClusterInput();
-        input.domain = domain;
-        input.membershipScheme = membershipScheme;
-        input.wellKnownMembers = wellKnownMembers;
-        input.hostName = hostName;
-        input.mgtHostName = mgtHostName;
-        input.proxyPorts = proxyPorts;
-        input.deploymentSynchronizer = deploymentSynchronizer;
-        input.hostsEntries = hostsEntries == null ? new ArrayList<>() : hostsEntries;
-        input.nodes = nodes == null ? new ArrayList<>() : nodes;
-        input.xmlEdits = xmlEdits == null ? new ArrayList<>() : xmlEdits;
-        input.confDirectory = confDirectory;
-        input.databases = databases;
-        input.loadBalancer = loadBalancer;
-        input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
+        ClusterInput input = clusterInput();
         try {
             ConfigureSession configure = new ConfigureSession(new MavenReporter(getLog()));
             Cluster cluster = configure.validate(input, new SettingsCredentials(session.getSettings(), settingsDecrypter),

@@ -18,9 +18,13 @@ public record Datasource(String name, String jndiName, String url, String user, 
     /** The node's own local registry: never shared, whatever its URL. */
     public static final String CARBON_DB = DatabaseNames.CARBON_DB;
 
-    /** Each node's own embedded H2 database: never shared, whatever its name. */
+    /**
+     * Each node's own embedded H2 database (a file path, {@code file:} or {@code mem:}): never shared, whatever its
+     * name. An H2 server ({@code jdbc:h2:tcp://}, {@code jdbc:h2:ssl://}) is a shared database like any other.
+     */
     public boolean embedded() {
-        return url == null || url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+        String lower = url == null ? "jdbc:h2:" : url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
     }
 
     /**
