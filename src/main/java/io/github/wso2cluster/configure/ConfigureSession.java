@@ -102,7 +102,7 @@ public final class ConfigureSession {
             return;
         }
         int nodes = result.zips().size();
-        reporter.warn(nodes + " of " + nodes + " node zips hold clear-text passwords (" + String.join(", ", places(cluster))
+        reporter.warn(nodes + " node zip" + (nodes == 1 ? "" : "s") + " hold clear-text passwords (" + String.join(", ", places(cluster))
                 + "), and mvn install/deploy publish them; add <secureVault/> to encrypt them with each node's keystore"
                 + " (README: Secrets and keystores)");
     }
