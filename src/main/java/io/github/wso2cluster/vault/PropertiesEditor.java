@@ -54,6 +54,12 @@ final class PropertiesEditor {
         return List.copyOf(index.keySet());
     }
 
+    /** The 1-based line of a key, or 0. */
+    int line(String key) {
+        Integer at = index.get(key);
+        return at == null || at < 0 ? 0 : at + 1;
+    }
+
     /** The value as the server reads it, or null. */
     String value(String key) {
         return values.getProperty(key);

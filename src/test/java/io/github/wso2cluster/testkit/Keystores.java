@@ -28,12 +28,18 @@ public final class Keystores {
      * @param type JKS or PKCS12
      */
     public static Path generate(Path file, String type, String alias, String cn, String... dnsNames) throws Exception {
+        return generateWith(PASSWORD, file, type, alias, cn, dnsNames);
+    }
+
+    /** As {@link #generate}, with the keystore (and key) password {@code password}. */
+    public static Path generateWith(String password, Path file, String type, String alias, String cn, String... dnsNames)
+            throws Exception {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
                 "-dname", "CN=" + cn + ", O=wso2-cluster tests", "-storetype", type, "-keystore", file.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt"));
+                "-storepass", password, "-keypass", password, "-noprompt"));
         if (dnsNames.length > 0) {
             command.add("-ext");
             command.add("SAN=" + String.join(",", java.util.Arrays.stream(dnsNames).map(n -> "dns:" + n).toList()));

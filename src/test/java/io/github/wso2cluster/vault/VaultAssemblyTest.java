@@ -157,6 +157,48 @@ class VaultAssemblyTest {
         assertNotEquals(0, result.zips().size());
     }
 
+    /**
+     * verify-cluster over the vaulted nodes: the secrets pass; the keystores check sees worker2's own primary keystore
+     * (a cluster needs one) and the manager's certificate that does not name mgtHostName; a tampered node is caught.
+     */
+    @Test
+    void verifyClusterChecksTheVaultAndTheKeystores() throws Exception {
+        // The passwords carbon.xml and catalina-server.xml ship, so the stores open as configured.
+        Path common = Keystores.generateWith("wso2carbon", dir.resolve("common.jks"), "JKS", "wso2carbon", "as.wso2.com",
+                "as.wso2.com");
+        Keystores.generateWith("wso2carbon", dir.resolve("overlays/common/repository/resources/security/client-truststore.jks"),
+                "JKS", "peer", "peer.example.com");
+        Keystores.generateWith("wso2carbon", dir.resolve("overlays/worker2/repository/resources/security/wso2carbon.jks"),
+                "JKS", "wso2carbon", "as.wso2.com", "as.wso2.com");
+        ClusterAssembly.Result result = build(input(true), distribution(common), dir.resolve("overlays"), new ArrayList<>());
+        List<Path> zips = result.zips().stream().map(z -> z.zip()).toList();
+        io.github.wso2cluster.verify.report.VerifyResult verified = new io.github.wso2cluster.verify.ClusterVerifier()
+                .verify(new io.github.wso2cluster.verify.facts.NodeReader(null).read(zips, Map.of()));
+        assertTrue(verified.checks().contains("secrets") && verified.checks().contains("keystores"), verified.checks().toString());
+        List<String> found = verified.findings().stream().filter(f -> f.check().equals("secrets") || f.check().equals("keystores"))
+                .map(f -> f.severity() + " " + f.node() + " " + f.check() + " " + f.located()).toList();
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("ERROR manager keystores repository/conf/carbon.xml:") && found.get(0).contains(
+                "names [as.wso2.com] but not mgt.as.wso2.com"), found.toString());
+        assertTrue(found.get(1).startsWith("ERROR worker2 keystores repository/conf/carbon.xml:") && found.get(1).contains(
+                "differs from node 'manager''s repository/resources/security/wso2carbon.jks"), found.toString());
+
+        // A node whose datasource password is back in clear text, with an alias left dangling, is caught.
+        io.github.wso2cluster.testkit.TestClusters.editEntry(zips.get(1), "repository/conf/datasources/master-datasources.xml",
+                text -> text.replaceFirst("svns:secretAlias=\"Datasources.WSO2_REGISTRY_DB.Configuration.Password\">password<",
+                        ">clear-again<"));
+        io.github.wso2cluster.testkit.TestClusters.editEntry(zips.get(1), "repository/conf/security/cipher-text.properties",
+                text -> text.replaceAll("(?m)^Carbon.DeploymentSynchronizer.SvnPassword=.*$", ""));
+        List<String> broken = new io.github.wso2cluster.verify.ClusterVerifier()
+                .verify(new io.github.wso2cluster.verify.facts.NodeReader(null).read(zips, Map.of())).findings().stream()
+                .filter(f -> f.check().equals("secrets")).map(f -> f.node() + " " + f.located()).toList();
+        assertEquals(2, broken.size(), broken.toString());
+        assertTrue(broken.get(0).startsWith("worker1 repository/conf/carbon.xml:") && broken.get(0).contains(
+                "alias 'Carbon.DeploymentSynchronizer.SvnPassword' has no cipher text"), broken.toString());
+        assertTrue(broken.get(1).contains("datasource WSO2_REGISTRY_DB has its password in clear text"), broken.toString());
+        assertFalse(broken.toString().contains("clear-again"));
+    }
+
     /** Whether any entry of the zip holds the string, in clear or XML-escaped. */
     static boolean holds(Path zipFile, String text) throws Exception {
         try (ZipFile zip = ZipFile.builder().setPath(zipFile).get()) {
