@@ -52,9 +52,13 @@ public final class Keystores {
     }
 
     public static KeyStore load(Path file, String type) throws Exception {
+        return load(file, type, PASSWORD);
+    }
+
+    public static KeyStore load(Path file, String type, String password) throws Exception {
         KeyStore store = KeyStore.getInstance(type);
         try (InputStream in = Files.newInputStream(file)) {
-            store.load(in, PASSWORD.toCharArray());
+            store.load(in, password.toCharArray());
         }
         return store;
     }
@@ -62,7 +66,13 @@ public final class Keystores {
     /** The clear text of a vault cipher text, decrypted with the keystore's private key and {@code algorithm}. */
     public static String decrypt(Path keystore, String type, String alias, String algorithm, String cipherText)
             throws Exception {
-        PrivateKey key = (PrivateKey) load(keystore, type).getKey(alias, PASSWORD.toCharArray());
+        return decryptWith(PASSWORD, keystore, type, alias, algorithm, cipherText);
+    }
+
+    /** As {@link #decrypt}, for a keystore whose password is {@code password}. */
+    public static String decryptWith(String password, Path keystore, String type, String alias, String algorithm,
+                                     String cipherText) throws Exception {
+        PrivateKey key = (PrivateKey) load(keystore, type, password).getKey(alias, password.toCharArray());
         Cipher cipher = Cipher.getInstance(algorithm);
         cipher.init(Cipher.DECRYPT_MODE, key);
         return new String(cipher.doFinal(Base64.getDecoder().decode(cipherText.trim())), java.nio.charset.StandardCharsets.UTF_8);
