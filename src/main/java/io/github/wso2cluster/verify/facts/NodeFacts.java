@@ -124,7 +124,7 @@ public final class NodeFacts {
     public Map<String, byte[]> keystoreFiles() {
         Map<String, byte[]> stores = new LinkedHashMap<>();
         snapshot.files().forEach((path, bytes) -> {
-            if (NodeFiles.isKeystore(path)) {
+            if (SecurityFiles.isKeystore(path)) {
                 stores.put(path, bytes);
             }
         });

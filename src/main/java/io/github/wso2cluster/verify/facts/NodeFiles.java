@@ -38,8 +38,6 @@ public final class NodeFiles {
     static final String HOSTS = "cluster/hosts";
     /** A Carbon kernel's Hazelcast bundle ({@code hazelcast_3.0.1.wso2v1.jar}), anywhere under the top folder. */
     private static final Pattern BUNDLE_PATH = Pattern.compile("(?:.*/)?components/plugins/(hazelcast_[^/]*\\.jar)");
-    /** Keystores and truststores, where WSO2 keeps them: the secrets and keystores checks read them. */
-    private static final Pattern KEYSTORE_PATH = Pattern.compile("(?:.*/)?resources/security/[^/]+\\.(?i:jks|p12|pfx|jceks)");
 
     private NodeFiles() {
     }
@@ -95,19 +93,8 @@ public final class NodeFiles {
             readFolderFile(top, path, contents);
         }
         readFolderFile(top, paths.deploymentToml(), contents);
-        for (String path : securityFiles(paths)) {
+        for (String path : SecurityFiles.inFolder(paths, top)) {
             readFolderFile(top, path, contents);
-        }
-        Path security = top.resolve("repository/resources/security");
-        if (Files.isDirectory(security)) {
-            try (Stream<Path> stores = Files.list(security)) {
-                for (Path store : stores.filter(Files::isRegularFile).toList()) {
-                    String relative = top.relativize(store).toString().replace('\\', '/');
-                    if (KEYSTORE_PATH.matcher(relative).matches()) {
-                        readFolderFile(top, relative, contents);
-                    }
-                }
-            }
         }
         if (contents.containsKey(paths.deploymentToml()) && Files.isDirectory(top.resolve(paths.resources()))) {
             try (Stream<Path> rules = Files.walk(top.resolve(paths.resources()))) {
@@ -176,13 +163,8 @@ public final class NodeFiles {
                 readZipFile(zip, top, path, contents);
             }
             readZipFile(zip, top, paths.deploymentToml(), contents);
-            for (String path : securityFiles(paths)) {
+            for (String path : SecurityFiles.inZip(paths, relative)) {
                 readZipFile(zip, top, path, contents);
-            }
-            for (String path : relative) {
-                if (KEYSTORE_PATH.matcher(path).matches()) {
-                    readZipFile(zip, top, path, contents);
-                }
             }
             if (contents.containsKey(paths.deploymentToml())) {
                 for (String path : relative) {
@@ -318,16 +300,6 @@ public final class NodeFiles {
         return path.startsWith(resources) && (path.startsWith(paths.templates() + "/") && path.endsWith(".j2")
                 || path.equals(resources + "default.json") || path.equals(resources + "infer.json")
                 || path.equals(resources + "key-mappings.json"));
-    }
-
-    /** The secure vault's files: secret-conf.properties and cipher-text.properties. */
-    static List<String> securityFiles(ConfigPaths paths) {
-        return List.of(paths.conf() + "/security/secret-conf.properties", paths.conf() + "/security/cipher-text.properties");
-    }
-
-    /** Whether a path is a keystore or truststore file ({@code repository/resources/security/*.jks}, {@code .p12}). */
-    public static boolean isKeystore(String path) {
-        return KEYSTORE_PATH.matcher(path).matches();
     }
 
     /** Every XML config file verify-cluster reads (those a node lacks are left out). */
