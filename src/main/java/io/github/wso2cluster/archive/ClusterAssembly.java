@@ -19,6 +19,8 @@ import io.github.wso2cluster.config.TomlConfigurer;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.output.Digests;
+import io.github.wso2cluster.vault.NodeVault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,6 +143,9 @@ public final class ClusterAssembly {
         }
         List<NodeArchive> archives = new ArrayList<>();
         Map<String, NodeSettings> configured = new LinkedHashMap<>();
+        // Sealed cipher text is random (RSA padding): a node's fingerprint is taken before sealing, plus what it used.
+        Map<String, NodeConfiguration> unsealed = new HashMap<>();
+        Map<String, String> sealing = new HashMap<>();
         for (Node node : cluster.nodes()) {
             Path overlayRoot = request.overlayRoot();
             Overlay overlay = withDriver(Overlay.of(overlayRoot == null ? null : overlayRoot.resolve("common"),
@@ -148,8 +153,12 @@ public final class ClusterAssembly {
             try {
                 NodeConfigurer.FileReader tree = path -> read(path, overlay, distribution, distributionFiles);
                 NodeConfiguration configuration = configurer.configure(cluster, node, product, tree);
-                archives.add(new NodeArchive(node.id(), configuration, overlay, request.layout().nodeZip(node.id())));
                 configured.put(node.id(), settings(product, configuration, tree));
+                NodeVault.Sealed vaulted = NodeVault.seal(cluster, node, product, configuration, tree,
+                        path -> read(path, Overlay.empty(), distribution, distributionFiles));
+                archives.add(new NodeArchive(node.id(), vaulted.configuration(), overlay, request.layout().nodeZip(node.id())));
+                unsealed.put(node.id(), configuration);
+                sealing.put(node.id(), vaulted.fingerprint());
             } catch (ConfigFileException e) {
                 problems.add("node '" + node.id() + "': " + e.getMessage());
             }
@@ -167,8 +176,9 @@ public final class ClusterAssembly {
         List<NodeArchive> outdated = new ArrayList<>();
         for (NodeArchive archive : archives) {
             reporter.debug("node '" + archive.nodeId() + "': overlay files " + archive.overlay().files().keySet());
-            String fingerprint = NodeFingerprint.of(request.pluginVersion(), request.distributionSha256(),
-                    archive.configuration(), archive.overlay(), request.times(), request.timeFixed(), files);
+            String fingerprint = Digests.sha256((NodeFingerprint.of(request.pluginVersion(), request.distributionSha256(),
+                    unsealed.get(archive.nodeId()), archive.overlay(), request.times(), request.timeFixed(), files) + " "
+                    + sealing.get(archive.nodeId())).getBytes(StandardCharsets.UTF_8));
             fingerprints.put(archive.nodeId(), fingerprint);
             Optional<AssembledNode> kept = state.recorded(archive.nodeId(), fingerprint);
             kept.ifPresentOrElse(zip -> zips.put(zip.nodeId(), zip), () -> outdated.add(archive));

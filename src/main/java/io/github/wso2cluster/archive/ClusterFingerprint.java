@@ -1,5 +1,7 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.topology.Secret;
+import io.github.wso2cluster.vault.Passwords;
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
@@ -45,6 +47,12 @@ final class ClusterFingerprint {
                         .getBytes(StandardCharsets.UTF_8)));
             }
             Digests.updateFramed(digest, databases.driverJar() == null ? "-" : digests.sha256(databases.driverJar()));
+        }
+        if (cluster.secureVault() != null) {
+            // The vault's secrets: hashed like the passwords above (the cluster's text masks them).
+            for (Secret secret : Passwords.supplied(cluster).stream().map(Secret::of).toList()) {
+                Digests.updateFramed(digest, Digests.sha256(secret.reveal().getBytes(StandardCharsets.UTF_8)));
+            }
         }
         Path overlays = request.overlayRoot();
         if (overlays != null && Files.isDirectory(overlays)) {

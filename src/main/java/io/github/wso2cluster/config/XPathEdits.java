@@ -55,6 +55,29 @@ public final class XPathEdits {
         }
     }
 
+    /**
+     * The elements an XPath selects in the file (unprefixed names match its default namespace), found in the
+     * source so they can be edited surgically; used by {@code <secrets>} on Carbon 4.x products.
+     */
+    public static List<XmlElement> elements(XmlSource source, String xpath) throws ConfigFileException {
+        Document document = SafeXml.withoutDefaultNamespace(SafeXml.parse(source.fileName(), source.text()));
+        List<Object> matches;
+        try {
+            matches = XPathFactory.instance().compile(xpath, Filters.fpassthrough()).evaluate(document);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigFileException(source.fileName() + ": xpath '" + xpath + "' is not a valid XPath: " + rootMessage(e));
+        }
+        List<XmlElement> elements = new ArrayList<>();
+        for (Object match : matches) {
+            if (!(match instanceof Element element)) {
+                throw new ConfigFileException(source.fileName() + ": xpath '" + xpath + "' selects something other than"
+                        + " an element");
+            }
+            elements.add(locate(source, element));
+        }
+        return elements;
+    }
+
     private static XmlElement locate(XmlSource source, Element element) {
         List<Integer> path = new ArrayList<>();
         for (Element e = element; e.getParentElement() != null; e = e.getParentElement()) {

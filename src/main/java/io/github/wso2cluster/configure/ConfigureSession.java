@@ -19,6 +19,7 @@ import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;
+import io.github.wso2cluster.vault.Passwords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public final class ConfigureSession {
                 request.pluginVersion());
         ClusterAssembly.Result result = new ClusterAssembly(reporter).assemble(cluster, assembly);
         report(cluster, result);
+        warnClearTextNodes(cluster, result);
         if (result.nginxConfig() != null) {
             reporter.info("Load balancer: " + result.nginxConfig() + " (" + cluster.loadBalancer().sessionAffinity().id()
                     + " session affinity); put it in nginx's conf.d/");
@@ -95,6 +97,32 @@ public final class ConfigureSession {
             warnClearText("databases/registry/password", input.databases.getRegistry());
             warnClearText("databases/userStore/password", input.databases.getUserStore());
         }
+    }
+
+    /**
+     * Node zips are published (install, deploy): without a secure vault, every password the plugin wrote is in clear
+     * text in each of them. One warning, whatever the number of nodes.
+     */
+    private void warnClearTextNodes(Cluster cluster, ClusterAssembly.Result result) {
+        if (cluster.secureVault() != null || Passwords.written(cluster).isEmpty()) {
+            return;
+        }
+        int nodes = result.zips().size();
+        reporter.warn(nodes + " node zip" + (nodes == 1 ? "" : "s") + " hold clear-text passwords (" + String.join(", ", places(cluster))
+                + "), and mvn install/deploy publish them; add <secureVault/> to encrypt them with each node's keystore"
+                + " (README: Secrets and keystores)");
+    }
+
+    private static List<String> places(Cluster cluster) {
+        List<String> places = new java.util.ArrayList<>();
+        if (cluster.deploymentSynchronizer() != null && cluster.deploymentSynchronizer().svnPassword() != null
+                && !cluster.deploymentSynchronizer().svnPassword().reveal().isEmpty()) {
+            places.add("the SVN password");
+        }
+        if (Passwords.written(cluster).size() > places.size()) {
+            places.add("database passwords");
+        }
+        return places;
     }
 
     private void warnClearText(String element, DatabaseInput database) {

@@ -7,6 +7,8 @@ import io.github.wso2cluster.topology.input.DeploymentSynchronizerInput;
 import io.github.wso2cluster.topology.input.LoadBalancerInput;
 import io.github.wso2cluster.topology.input.NodeInput;
 import io.github.wso2cluster.topology.input.ProxyPortsInput;
+import io.github.wso2cluster.topology.input.SecretInput;
+import io.github.wso2cluster.topology.input.SecureVaultInput;
 import io.github.wso2cluster.topology.input.TomlEditInput;
 import io.github.wso2cluster.topology.input.XmlEditInput;
 import java.util.ArrayList;
@@ -160,6 +162,37 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
     @Parameter
     private LoadBalancerInput loadBalancer;
 
+    /**
+     * WSO2's secure vault: every password configure-cluster writes (databases, SVN) and each of <code>secrets</code>
+     * goes into the nodes encrypted with the certificate of each node's own keystore (<code>$secret{...}</code>
+     * and a last <code>[secrets]</code> table in deployment.toml; <code>svns:secretAlias</code> and
+     * cipher-text.properties on Carbon 4.x), with secret-conf.properties enabled:
+     * <ul>
+     * <li><code>keystore</code>: the keystore file relative to the top folder; default: the one WSO2's cipher tool
+     * uses (the internal keystore where the node configures one, else the primary), found in the node's own tree,
+     * overlays included;</li>
+     * <li><code>serverId</code>: a settings.xml <code>&lt;server&gt;</code> whose password opens the keystore: needed for
+     * PKCS12 (a JKS keystore yields its certificate without one); never written into a node;</li>
+     * <li><code>alias</code>: the key alias; default the keystore's configured one;</li>
+     * <li><code>algorithm</code>: <code>RSA</code> (default, PKCS#1 v1.5) or
+     * <code>RSA/ECB/OAEPwithSHA1andMGF1Padding</code>, written as <code>secretRepositories.file.algorithm</code>.</li>
+     * </ul>
+     * The keystore password is given to each server at start (<code>password-tmp</code> in the product folder, or the
+     * prompt). Without it, configure-cluster warns how many node zips hold clear-text passwords.
+     */
+    @Parameter
+    private SecureVaultInput secureVault;
+
+    /**
+     * More secrets to encrypt into every node (needs <code>secureVault</code>), each a <code>&lt;secret&gt;</code> whose
+     * value is the password of a settings.xml server (<code>serverId</code>, required), put at: <code>key</code>, a
+     * deployment.toml dotted key (<code>super_admin.password</code>); or on Carbon 4.x products <code>file</code> and
+     * <code>xpath</code> (an element), with <code>alias</code> defaulting to the name the distribution's
+     * cipher-tool.properties gives that element (the name the file's reader resolves).
+     */
+    @Parameter
+    private List<SecretInput> secrets;
+
     /** Every cluster setting as the POM gives it (absent lists as empty ones). */
     protected ClusterInput clusterInput() {
         ClusterInput input = new ClusterInput();
@@ -177,6 +210,8 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
         input.databases = databases;
         input.loadBalancer = loadBalancer;
         input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
+        input.secureVault = secureVault;
+        input.secrets = secrets == null ? new ArrayList<>() : secrets;
         return input;
     }
 }

@@ -88,6 +88,19 @@ public abstract class NodeSettings {
 
     public abstract List<Datasource> datasources();
 
+    /** The keystores and the truststore the node's configuration names (those it does not name are left out). */
+    public abstract List<KeystoreSetting> keystores();
+
+    /**
+     * The keystore WSO2's cipher tool encrypts with and the node's secure vault decrypts with: the internal keystore
+     * where the node configures one, else the primary.
+     */
+    public Optional<KeystoreSetting> vaultKeystore() {
+        List<KeystoreSetting> all = keystores();
+        return all.stream().filter(k -> k.kind() == KeystoreSetting.Kind.INTERNAL).findFirst()
+                .or(() -> all.stream().filter(k -> k.kind() == KeystoreSetting.Kind.PRIMARY).findFirst());
+    }
+
     /** The offset, 0 when unset or unreadable. */
     public int portOffset() {
         Located offset = server(Setting.PORT_OFFSET);

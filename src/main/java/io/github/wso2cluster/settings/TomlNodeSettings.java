@@ -180,6 +180,39 @@ public final class TomlNodeSettings extends NodeSettings {
         return found;
     }
 
+    /**
+     * Every keystore the templates render: each key from the file, else the product's default, else (for the
+     * internal and TLS keystores) the primary keystore's, else WSO2's stock value, as default.json's {@code $ref}s say.
+     */
+    @Override
+    public List<KeystoreSetting> keystores() {
+        if (toml == null) {
+            return List.of();
+        }
+        List<KeystoreSetting> found = new ArrayList<>();
+        for (KeystoreSetting.Kind kind : KeystoreSetting.Kind.values()) {
+            String table = kind.toml();
+            boolean key = kind != KeystoreSetting.Kind.TRUSTSTORE;
+            String file = store(table, "file_name", key ? "wso2carbon.jks" : "client-truststore.jks");
+            int line = toml.lineOf(table + ".file_name") > 0 ? toml.lineOf(table + ".file_name") : Math.max(1, toml.lineOf(table));
+            int passwordLine = toml.lineOf(table + ".password") > 0 ? toml.lineOf(table + ".password") : line;
+            found.add(new KeystoreSetting(kind, new Located(KeystoreSetting.resolve(file), path, line),
+                    store(table, "type", "JKS").trim().toUpperCase(java.util.Locale.ROOT),
+                    key ? store(table, "alias", "wso2carbon") : null,
+                    new Located(store(table, "password", "wso2carbon"), path, passwordLine)));
+        }
+        return found;
+    }
+
+    private String store(String table, String key, String stock) {
+        Optional<String> own = value(table + "." + key);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        boolean followsPrimary = table.equals("keystore.internal") || table.equals("keystore.tls");
+        return followsPrimary ? store("keystore.primary", key, stock) : stock;
+    }
+
     /** A setting's value and line: its key's, else its table's ({@code fallbackLine}). */
     private Located located(Setting setting, int fallbackLine) {
         if (toml == null || TomlLocations.hasNoKey(setting)) {

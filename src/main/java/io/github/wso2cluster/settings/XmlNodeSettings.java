@@ -168,6 +168,42 @@ public final class XmlNodeSettings extends NodeSettings {
         }).orElse(List.of());
     }
 
+    /** carbon.xml's Security keystores and truststore, and the HTTPS connector's keystore (catalina-server.xml). */
+    @Override
+    public List<KeystoreSetting> keystores() {
+        List<KeystoreSetting> found = new java.util.ArrayList<>();
+        carbon.source().flatMap(source -> source.root().child("Security")).ifPresent(security -> {
+            store(security, "KeyStore", KeystoreSetting.Kind.PRIMARY, found);
+            store(security, "InternalKeyStore", KeystoreSetting.Kind.INTERNAL, found);
+            store(security, "TrustStore", KeystoreSetting.Kind.TRUSTSTORE, found);
+        });
+        connectors.flatMap(c -> c.connector(true)).ifPresent(connector -> {
+            String file = connector.attributeValue("keystoreFile");
+            if (file != null) {
+                String type = connector.attributeValue("keystoreType");
+                Located line = catalina.at(Optional.of(connector), e -> file);
+                found.add(new KeystoreSetting(KeystoreSetting.Kind.TLS, new Located(KeystoreSetting.resolve(file),
+                        catalina.path(), line.line()), type == null ? "JKS" : type.trim().toUpperCase(java.util.Locale.ROOT),
+                        connector.attributeValue("keyAlias"), new Located(connector.attributeValue("keystorePass"),
+                        catalina.path(), line.line())));
+            }
+        });
+        return found;
+    }
+
+    private void store(XmlElement security, String name, KeystoreSetting.Kind kind, List<KeystoreSetting> found) {
+        Optional<XmlElement> store = security.child(name);
+        Located location = carbon.text(store.flatMap(s -> s.child("Location")));
+        if (!location.present()) {
+            return;
+        }
+        Located type = carbon.text(store.flatMap(s -> s.child("Type")));
+        Located alias = carbon.text(store.flatMap(s -> s.child("KeyAlias")));
+        found.add(new KeystoreSetting(kind, new Located(KeystoreSetting.resolve(location.value()), location.file(),
+                location.line()), type.present() ? type.value().trim().toUpperCase(java.util.Locale.ROOT) : "JKS",
+                alias.present() ? alias.value().trim() : null, carbon.text(store.flatMap(s -> s.child("Password")))));
+    }
+
     private Located at(XmlSource source, XmlElement element, String value) {
         return new Located(value, datasources.path(), source.lineOf(element.start()));
     }

@@ -13,12 +13,22 @@ import java.util.Optional;
  * @param databases        the shared databases, or null when not configured
  * @param loadBalancer     the nginx load balancer, or null when not configured
  * @param tomlEdits        deployment.toml edits for every node (deployment.toml products only)
+ * @param secureVault      the secure vault, or null: passwords are then written in clear text
  */
 public record Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers,
                       ProxyPorts proxyPorts, DeploymentSynchronizer deploymentSynchronizer,
                       List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits,
                       String confDirectory, Databases databases, LoadBalancer loadBalancer,
-                      List<TomlEdit> tomlEdits) {
+                      List<TomlEdit> tomlEdits, SecureVault secureVault) {
+
+    /** A cluster without a secure vault. */
+    public Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers, ProxyPorts proxyPorts,
+                   DeploymentSynchronizer deploymentSynchronizer, List<String> hostsEntries, List<Node> nodes,
+                   List<XmlEdit> xmlEdits, String confDirectory, Databases databases, LoadBalancer loadBalancer,
+                   List<TomlEdit> tomlEdits) {
+        this(domain, membershipScheme, wellKnownMembers, proxyPorts, deploymentSynchronizer, hostsEntries, nodes, xmlEdits,
+                confDirectory, databases, loadBalancer, tomlEdits, null);
+    }
 
     public Cluster {
         wellKnownMembers = List.copyOf(wellKnownMembers);

@@ -61,13 +61,14 @@ public final class TopologyValidator {
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
         LoadBalancer loadBalancer = LoadBalancerSettings.loadBalancer(input.loadBalancer, Settings.trimToNull(input.hostName),
                 Settings.trimToNull(input.mgtHostName), proxyPorts, problems);
+        SecureVault secureVault = VaultSettings.secureVault(input.secureVault, input.secrets, credentials, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidTopologyException(problems.list);
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
         return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
-                confDirectory, databases, loadBalancer, tomlEdits);
+                confDirectory, databases, loadBalancer, tomlEdits, secureVault);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */

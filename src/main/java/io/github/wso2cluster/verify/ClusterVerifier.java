@@ -12,7 +12,9 @@ import io.github.wso2cluster.verify.check.LoadBalancerCheck;
 import io.github.wso2cluster.verify.check.LocalMemberHostCheck;
 import io.github.wso2cluster.verify.check.LocalRegistryCheck;
 import io.github.wso2cluster.verify.check.MembersBlockCheck;
+import io.github.wso2cluster.verify.check.KeystoresCheck;
 import io.github.wso2cluster.verify.check.PlaceholdersCheck;
+import io.github.wso2cluster.verify.check.SecretsCheck;
 import io.github.wso2cluster.verify.check.PortConflictCheck;
 import io.github.wso2cluster.verify.check.ProxyPortsCheck;
 import io.github.wso2cluster.verify.check.RegistryMountsCheck;
@@ -64,7 +66,9 @@ public final class ClusterVerifier {
             new LocalRegistryCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
-            new PlaceholdersCheck());
+            new PlaceholdersCheck(),
+            new SecretsCheck(),
+            new KeystoresCheck());
     }
 
     /** Every check name {@code skipChecks} accepts: the static checks and the live one. */
@@ -94,6 +98,9 @@ public final class ClusterVerifier {
                 continue;
             }
             Optional<String> reason = check.notApplicable(nodes);
+            if (reason.isPresent() && check instanceof Check.Conditional) {
+                continue;
+            }
             if (reason.isPresent()) {
                 notApplicable.put(check.name(), reason.get());
             } else {

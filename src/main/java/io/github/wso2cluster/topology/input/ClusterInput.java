@@ -19,4 +19,6 @@ public class ClusterInput {
     public DatabasesInput databases;
     public LoadBalancerInput loadBalancer;
     public List<TomlEditInput> tomlEdits = new ArrayList<>();
+    public SecureVaultInput secureVault;
+    public List<SecretInput> secrets = new ArrayList<>();
 }

@@ -16,6 +16,13 @@ public interface Check {
         return Optional.empty();
     }
 
+    /**
+     * A check that has no case at all where it does not apply (the secure vault, keystores: real nodes always hold
+     * keystores, the tests' synthetic distributions do not), instead of a skipped one.
+     */
+    interface Conditional {
+    }
+
     /** Examines the nodes and reports what is wrong on each, naming file and line where there is one. */
     void run(List<NodeFacts> nodes, Findings findings);
 }

@@ -112,6 +112,25 @@ public final class NodeFacts {
         return rules;
     }
 
+    /**
+     * A file verify-cluster read from the node beyond the parsed config files (the secure vault's properties, the
+     * keystores), by path under the top folder.
+     */
+    public Optional<byte[]> raw(String path) {
+        return Optional.ofNullable(snapshot.files().get(path));
+    }
+
+    /** The keystore and truststore files the node holds, by path (repository/resources/security). */
+    public Map<String, byte[]> keystoreFiles() {
+        Map<String, byte[]> stores = new LinkedHashMap<>();
+        snapshot.files().forEach((path, bytes) -> {
+            if (SecurityFiles.isKeystore(path)) {
+                stores.put(path, bytes);
+            }
+        });
+        return stores;
+    }
+
     /** File names of the node's Hazelcast bundles (the kernel's Hazelcast version). */
     public List<String> hazelcastBundles() {
         return snapshot.hazelcastBundles();

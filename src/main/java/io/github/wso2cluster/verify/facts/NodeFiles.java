@@ -68,8 +68,12 @@ public final class NodeFiles {
             readFile(tree, path, contents);
         }
         readFile(tree, paths.deploymentToml(), contents);
+        List<String> files = tree.files();
+        for (String path : SecurityFiles.in(paths, files)) {
+            readFile(tree, path, contents);
+        }
         List<String> bundles = new ArrayList<>();
-        for (String path : tree.files()) {
+        for (String path : files) {
             var bundle = BUNDLE_PATH.matcher(path);
             if (bundle.matches()) {
                 bundles.add(bundle.group(1));
