@@ -22,7 +22,8 @@ import java.util.Optional;
  * node, opens with the configured password and holds the configured key alias; the primary keystore is the same on
  * every node (registry resources and values encrypted on one node are decrypted on the others); the TLS certificate
  * covers the node's hostName and mgtHostName; and a stock WSO2 key pair (its private key ships with every product)
- * used with a real hostName is a warning. No case where no node holds a keystore file.
+ * used with a real hostName is a warning; a node that calls a peer over TLS trusts the peer's certificate
+ * ({@link PeerTrust}). No case where no node holds a keystore file.
  */
 public final class KeystoresCheck implements Check, Check.Conditional {
     @Override
@@ -105,6 +106,7 @@ public final class KeystoresCheck implements Check, Check.Conditional {
                 }
             }
         }
+        PeerTrust.check(nodes, findings);
     }
 
     /** The TLS certificate must name every host name clients use for the node. */
@@ -138,7 +140,7 @@ public final class KeystoresCheck implements Check, Check.Conditional {
     }
 
     /** The configured password when it is in clear text; null when it is behind the vault. */
-    private static String knownPassword(KeystoreSetting store, VaultFacts vault) {
+    static String knownPassword(KeystoreSetting store, VaultFacts vault) {
         Located password = store.password();
         if (password == null || !password.present()) {
             return null;
