@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,19 +44,37 @@ public final class SitePages {
             return page.getFileName().toString().replaceFirst("\\.md$", "") + "-" + line;
         }
 
+        /** Whether the page shows this line of the build log (a warning the reader will see, say). */
+        public boolean shows(String logLine) {
+            return result.stream().filter(l -> !l.startsWith("target/")).anyMatch(l -> matches(l).matcher(logLine).find());
+        }
+
         /** The page's promises the build did not keep, each saying what is missing. */
         public List<String> unmet(String log, Path projectDir) {
             List<String> unmet = new ArrayList<>();
             for (String expected : result) {
                 if (expected.startsWith("target/")) {
-                    if (!Files.exists(projectDir.resolve(expected))) {
-                        unmet.add("no file " + expected);
+                    // "target/a/b.txt" must exist; "target/a/b.txt: text" must also hold that text (... for any)
+                    int colon = expected.indexOf(": ");
+                    Path file = projectDir.resolve(colon < 0 ? expected : expected.substring(0, colon));
+                    if (!Files.exists(file)) {
+                        unmet.add("no file " + projectDir.relativize(file));
+                    } else if (colon >= 0 && !matches(expected.substring(colon + 2)).matcher(read(file)).find()) {
+                        unmet.add(projectDir.relativize(file) + " does not hold '" + expected.substring(colon + 2) + "'");
                     }
                 } else if (!matches(expected).matcher(log).find()) {
                     unmet.add("no log line '" + expected + "'");
                 }
             }
             return unmet;
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
         }
 
         private static Pattern matches(String expected) {
@@ -121,20 +141,31 @@ public final class SitePages {
         return examples;
     }
 
-    /** The {@code <server>} elements of every settings.xml block the pages show (the builds' credentials). */
+    /**
+     * The {@code <server>} elements of every settings.xml block the pages show (the builds' credentials), each id
+     * once (pages that show one server twice must show it alike, else this fails naming it).
+     */
     public static String servers(List<Path> pages) throws IOException {
-        StringBuilder servers = new StringBuilder();
+        Map<String, String> servers = new LinkedHashMap<>();
         Pattern server = Pattern.compile("(?s)<server>.*?</server>");
+        Pattern id = Pattern.compile("<id>(.*?)</id>");
         for (Path page : pages) {
             for (Block block : blocks(Files.readString(page, StandardCharsets.UTF_8))) {
                 if (block.language().equals("xml") && block.text().stripLeading().startsWith("<settings>")) {
                     Matcher m = server.matcher(block.text());
                     while (m.find()) {
-                        servers.append(m.group().replaceAll("(?s)<!--.*?-->", "")).append('\n');
+                        String element = m.group().replaceAll("(?s)<!--.*?-->", "").replaceAll(">\\s+<", "><").strip();
+                        Matcher name = id.matcher(element);
+                        String key = name.find() ? name.group(1) : element;
+                        String earlier = servers.putIfAbsent(key, element);
+                        if (earlier != null && !earlier.equals(element)) {
+                            throw new IllegalStateException(page + ":" + block.line() + ": settings.xml server '" + key
+                                    + "' differs from the one an earlier page shows");
+                        }
                     }
                 }
             }
         }
-        return servers.toString();
+        return String.join("\n", servers.values()) + "\n";
     }
 }
