@@ -13,7 +13,11 @@ abstract class AbstractClusterMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** Skips the goal. */
+    /**
+     * Skips the goal.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.SKIP, defaultValue = "false")
     protected boolean skip;
 

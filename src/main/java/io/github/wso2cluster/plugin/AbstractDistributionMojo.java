@@ -22,11 +22,17 @@ abstract class AbstractDistributionMojo extends AbstractClusterMojo {
     /**
      * Picks the distribution among several {@code zip} dependencies, as {@code groupId:artifactId}.
      * Not needed with a single zip dependency.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.DISTRIBUTION)
     protected String distribution;
 
-    /** A local distribution zip, used instead of a zip dependency. */
+    /**
+     * A local distribution zip, used instead of a zip dependency.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.DISTRIBUTION_FILE)
     protected File distributionFile;
 

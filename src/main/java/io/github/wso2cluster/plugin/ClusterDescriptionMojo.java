@@ -22,26 +22,44 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
 
-    /** The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node. */
+    /**
+     * The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.DOMAIN, required = true)
     private String domain;
 
-    /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
+    /**
+     * The membership scheme; {@code wka} (well-known address) is the only one supported.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
     private String membershipScheme;
 
     /**
      * The well-known members every node lists, {@code host:port} or {@code a.b.c.d-e:port}. Default: the
      * nodes marked {@code wellKnown}, or if none is, every manager.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private List<String> wellKnownMembers;
 
-    /** carbon.xml {@code HostName} on every node (a node's own {@code hostName} wins). */
+    /**
+     * carbon.xml {@code HostName} on every node (a node's own {@code hostName} wins).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.HOST_NAME)
     private String hostName;
 
-    /** carbon.xml {@code MgtHostName} on manager nodes (a node's own {@code mgtHostName} wins). */
+    /**
+     * carbon.xml {@code MgtHostName} on manager nodes (a node's own {@code mgtHostName} wins).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.MGT_HOST_NAME)
     private String mgtHostName;
 
@@ -53,7 +71,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <code>scheme="https"</code> (e.g. 443).</li>
      * </ul>
      * Either may be left out; without <code>proxyPorts</code> catalina-server.xml is not touched.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private ProxyPortsInput proxyPorts;
 
@@ -70,11 +90,17 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <code>AutoCommit</code> is true on the first manager in <code>nodes</code> order only (one committer);
      * every node gets <code>Enabled</code> and <code>AutoCheckout</code> true. Without this parameter the block is
      * left as shipped, but a synchronizer the distribution ships enabled still gets the one-committer rule.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private DeploymentSynchronizerInput deploymentSynchronizer;
 
-    /** Lines for {@code /etc/hosts}, shipped as {@code cluster/hosts} in every node zip. */
+    /**
+     * Lines for {@code /etc/hosts}, shipped as {@code cluster/hosts} in every node zip.
+     *
+     * @since 1.0.0
+     */
     @Parameter
     private List<String> hostsEntries;
 
@@ -93,7 +119,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * (<code>mgtHostName</code> on managers only);</li>
      * <li><code>xmlEdits</code>: like the cluster-wide <code>xmlEdits</code>, for this node only, after those.</li>
      * </ul>
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private List<NodeInput> nodes;
 
@@ -106,7 +134,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <li><code>attribute</code> (optional): set this attribute instead of the element's text;</li>
      * <li><code>value</code>: the new text or attribute value.</li>
      * </ul>
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private List<XmlEditInput> xmlEdits;
 
@@ -116,7 +146,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <code>transport.https.properties.maxThreads</code>) and <code>value</code> written as TOML
      * (<code>400</code>, <code>"text"</code>, <code>["a", "b"]</code>). The key goes into its table in the form the
      * file already uses. A Carbon 4.x XML product has no deployment.toml: use <code>xmlEdits</code> there.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private List<TomlEditInput> tomlEdits;
 
@@ -124,7 +156,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * The configuration directory, relative to the distribution's top folder. Default: {@code repository/conf}
      * (Carbon 4.x products), else {@code conf} (EI 6.x's integrator profile). Another EI 6.x profile needs it,
      * e.g. {@code wso2/business-process/conf}.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.CONF_DIRECTORY)
     private String confDirectory;
 
@@ -133,14 +167,30 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <ul>
      * <li><code>registry</code>: the shared registry database, with <code>url</code>, <code>serverId</code> (a
      * settings.xml <code>&lt;server&gt;</code> giving user and password) or <code>username</code> and
-     * <code>password</code>, <code>driverClassName</code> and <code>validationQuery</code> (defaults from the URL),
-     * <code>mountTarget</code> (default <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted);
-     * mounted read-write on managers, read-only on workers;</li>
-     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>;</li>
+     * <code>password</code> (a clear-text password is warned about), <code>driverClassName</code> (default by URL:
+     * <code>jdbc:mysql:</code> <code>com.mysql.jdbc.Driver</code>, <code>jdbc:mariadb:</code>
+     * <code>org.mariadb.jdbc.Driver</code>, <code>jdbc:postgresql:</code> <code>org.postgresql.Driver</code>,
+     * <code>jdbc:oracle:</code> <code>oracle.jdbc.OracleDriver</code>, <code>jdbc:sqlserver:</code>
+     * <code>com.microsoft.sqlserver.jdbc.SQLServerDriver</code>, <code>jdbc:db2:</code>
+     * <code>com.ibm.db2.jcc.DB2Driver</code>, <code>jdbc:h2:</code> <code>org.h2.Driver</code>; another subprotocol
+     * needs it) and <code>validationQuery</code> (default <code>SELECT 1</code>; <code>SELECT 1 FROM DUAL</code> on
+     * Oracle, <code>SELECT 1 FROM SYSIBM.SYSDUMMY1</code> on DB2), <code>mountTarget</code> (default
+     * <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted); master-datasources.xml
+     * <code>WSO2_REGISTRY_DB</code> (<code>jdbc/WSO2RegistryDB</code>) and registry.xml's mounts, read-write on
+     * managers, read-only on workers; on deployment.toml products <code>[database.shared_db]</code>. The URL is
+     * <code>jdbc:&lt;subprotocol&gt;:...</code>; an embedded H2 URL is refused (only an H2 server,
+     * <code>jdbc:h2:tcp://</code> or <code>jdbc:h2:ssl://</code>, is shared);</li>
+     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>:
+     * <code>WSO2_USER_DB</code> (<code>jdbc/WSO2UMDB</code>) and user-mgt.xml's realm <code>dataSource</code>; on
+     * deployment.toml products <code>[database.user]</code> and <code>[realm_manager] data_source</code>;</li>
      * <li><code>driver</code>: <code>groupId:artifactId:version</code> of the JDBC driver, resolved from the
-     * project's repositories and put in <code>repository/components/lib</code> of every node.</li>
+     * project's repositories (settings.xml mirrors apply) and put in <code>repository/components/lib</code> of every
+     * node (<code>lib</code> for EI 6.x profiles); it must be a driver jar (a class its
+     * <code>META-INF/services/java.sql.Driver</code> names, or the datasource's driver class).</li>
      * </ul>
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private DatabasesInput databases;
 
@@ -158,7 +208,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * (default: the ones above).</li>
      * </ul>
      * Needs <code>hostName</code> and <code>proxyPorts</code>.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private LoadBalancerInput loadBalancer;
 

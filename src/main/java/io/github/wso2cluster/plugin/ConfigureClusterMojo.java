@@ -27,20 +27,34 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Writes one configured, ready-to-run zip per node, <code>${project.build.finalName}-&lt;node id&gt;.zip</code>,
  * attached with the node id as classifier and type zip, and <code>target/wso2-cluster/cluster.json</code>.
+ *
+ * @since 1.0.0
  */
 @Mojo(name = "configure-cluster", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ConfigureClusterMojo extends ClusterDescriptionMojo {
 
-    /** Overlays: {@code common/} for every node, {@code <node id>/} for one node. */
+    /**
+     * Overlays: {@code common/} for every node, {@code <node id>/} for one node.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.OVERLAY_DIRECTORY, defaultValue = "${project.basedir}/src/main/wso2")
     private File overlayDirectory;
 
-    /** How many node zips are written at once; default the number of cores. */
+    /**
+     * How many node zips are written at once; default the number of cores.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.THREADS)
     private Integer threads;
 
-    /** Fixes the time of edited and added zip entries, for reproducible node zips. */
+    /**
+     * Fixes the time of edited and added zip entries, for reproducible node zips.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 

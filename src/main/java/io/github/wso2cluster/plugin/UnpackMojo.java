@@ -18,12 +18,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Unpacks the WSO2 distribution once into {@code target/wso2-cluster/distribution/<top folder>/}, keeping
  * Unix modes and times. The same bytes again do nothing; other bytes replace the whole tree.
+ *
+ * @since 1.0.0
  */
 @Mojo(name = "unpack", defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class UnpackMojo extends AbstractDistributionMojo {
 
-    /** Where the distribution's top folder is unpacked. */
+    /**
+     * Where the distribution's top folder is unpacked.
+     *
+     * @since 1.0.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/wso2-cluster/distribution", required = true)
     private File unpackDirectory;
 
@@ -31,7 +37,9 @@ public class UnpackMojo extends AbstractDistributionMojo {
      * The distribution's configuration directory, relative to its top folder, when it is neither
      * {@code repository/conf} nor {@code conf} (EI 6.x's {@code wso2/business-process/conf}); the same parameter and
      * property as configure-cluster's.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.CONF_DIRECTORY)
     private String confDirectory;
 

@@ -24,6 +24,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * build made (from cluster.json), or any zips and unpacked node folders given with {@code archives}, with
  * no POM needed. Writes {@code verify-cluster.txt} and the JUnit report {@code TEST-wso2-cluster.xml}
  * every time, pass or fail.
+ *
+ * @since 1.0.0
  */
 @Mojo(name = "verify-cluster", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
 public class VerifyClusterMojo extends AbstractClusterMojo {
@@ -31,32 +33,44 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     /**
      * Node zips or unpacked node folders to check instead of this build's, comma-separated. Relative paths
      * are taken from the project folder (the current folder without a POM).
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.ARCHIVES)
     private String archives;
 
-    /** Fails the build on warnings too. */
+    /**
+     * Fails the build on warnings too.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.FAIL_ON_WARNING, defaultValue = "false")
     private boolean failOnWarning;
 
     /**
      * Writes the reports and logs every problem, but does not fail the build (like
      * {@code maven.test.failure.ignore}): for CI that shows the JUnit report and decides itself.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.IGNORE_FAILURES, defaultValue = "false")
     private boolean ignoreFailures;
 
     /**
      * Checks not to run, by name ({@code placeholders}, {@code proxy-ports}, ...; {@code -Dwso2-cluster.skipChecks=a,b}).
      * They appear as skipped test cases in the JUnit report. An unknown name fails the build.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.SKIP_CHECKS)
     private List<String> skipChecks;
 
     /**
      * The nodes' configuration directory, relative to their top folder. Default: the one configure-cluster
      * recorded in {@code cluster/node.properties}, else {@code repository/conf}, else {@code conf}.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.CONF_DIRECTORY)
     private String confDirectory;
 
@@ -69,18 +83,26 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
      * connection per shared database ({@code live-database}); and the load balancer's generated configuration on
      * a private nginx, routing requests to the right nodes ({@code live-load-balancer}). A live check that cannot
      * run here (no nginx, no shared database) is a skipped case that says why.
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.LIVE, defaultValue = "false")
     private boolean live;
 
     /**
      * The shared databases, as configure-cluster takes them; verify-cluster uses only <code>driver</code>, the JDBC
      * driver the live check connects with (else the jars of the node's <code>repository/components/lib</code>).
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter
     private DatabasesInput databases;
 
-    /** Seconds the live check waits for the cluster to form. */
+    /**
+     * Seconds the live check waits for the cluster to form.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = UserProperties.LIVE_TIMEOUT, defaultValue = "60")
     private int liveTimeout;
 
@@ -88,7 +110,9 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
      * The com.hazelcast:hazelcast release for the live check. Default: the one of the distribution's kernel,
      * from its repository/components/plugins/hazelcast_*.jar (3.5.x kernels run as 3.5.5, the first 3.5 that
      * runs on Java 17).
-     */
+      *
+      * @since 1.0.0
+      */
     @Parameter(property = UserProperties.HAZELCAST_VERSION)
     private String hazelcastVersion;
 

@@ -3,7 +3,7 @@ package io.github.wso2cluster.topology.input;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every cluster setting as the POM gives it, gathered by the Mojo for {@link TopologyValidator}. */
+/** Every cluster setting as the POM gives it, gathered by the Mojo for {@link io.github.wso2cluster.topology.TopologyValidator}. */
 public class ClusterInput {
     public String domain;
     public String membershipScheme;
