@@ -231,6 +231,8 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * </ul>
      * The keystore password is given to each server at start (<code>password-tmp</code> in the product folder, or the
      * prompt). Without it, configure-cluster warns how many node zips hold clear-text passwords.
+     *
+     * @since 1.0.0
      */
     @Parameter
     private SecureVaultInput secureVault;
@@ -241,6 +243,8 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * deployment.toml dotted key (<code>super_admin.password</code>); or on Carbon 4.x products <code>file</code> and
      * <code>xpath</code> (an element), with <code>alias</code> defaulting to the name the distribution's
      * cipher-tool.properties gives that element (the name the file's reader resolves).
+     *
+     * @since 1.0.0
      */
     @Parameter
     private List<SecretInput> secrets;
