@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 
 /**
@@ -43,43 +40,22 @@ public final class NodeAssembler {
             // Unique per writer: a second build of the same project at once must never write into this file.
             temporaries.add(AtomicFiles.temporaryBeside(node.output()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, nodes.size())), r -> {
-            Thread thread = new Thread(r, "wso2-cluster-assembler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<AssembledNode> written = new ArrayList<>();
         boolean success = false;
         try {
             CopyingNodeWriter copying = copying(distribution, nodes, times);
-            List<Future<AssembledNode>> futures = new ArrayList<>();
+            List<Callable<AssembledNode>> tasks = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeArchive node = nodes.get(i);
                 Path temporary = temporaries.get(i);
-                futures.add(pool.submit(() -> write(distribution, copying, node, temporary, times)));
+                tasks.add(() -> write(distribution, copying, node, temporary, times));
             }
-            for (Future<AssembledNode> future : futures) {
-                written.add(future.get());
-            }
+            List<AssembledNode> written = Workers.run("wso2-cluster-assembler", threads, tasks);
             for (int i = 0; i < nodes.size(); i++) {
                 AtomicFiles.publish(temporaries.get(i), nodes.get(i).output());
             }
             success = true;
             return written;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ArchiveException archive) {
-                throw archive;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing node zips", e);
         } finally {
-            pool.shutdownNow();
             if (!success) {
                 for (Path temporary : temporaries) {
                     Files.deleteIfExists(temporary);
