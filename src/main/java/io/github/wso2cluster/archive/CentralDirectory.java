@@ -69,7 +69,7 @@ final class CentralDirectory {
     /** Unix mode of entry i as commons-compress reads it: 0 unless made on Unix. */
     int unixMode(int i) {
         int at = recordStart[i];
-        return (records[at + 5] & 0xFF) == ZipArchiveEntry.PLATFORM_UNIX ? (int) (u32(records, at + 38) >>> 16) : 0;
+        return (records[at + 5] & 0x0F) == ZipArchiveEntry.PLATFORM_UNIX ? (int) (u32(records, at + 38) >>> 16) : 0;
     }
 
     /** @param names the entry names node writers will look up (replaced and added files) */
