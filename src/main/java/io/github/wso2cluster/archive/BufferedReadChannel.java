@@ -7,6 +7,7 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * A read-only file channel with a 64 KB read-ahead buffer, for commons-compress's {@code ZipFile}: it reads the
@@ -15,14 +16,28 @@ import java.nio.file.StandardOpenOption;
  * go straight to the file. Not thread-safe: commons-compress reads a channel that is not a FileChannel under
  * its own lock.
  */
-final class BufferedReadChannel implements SeekableByteChannel {
+public final class BufferedReadChannel implements SeekableByteChannel {
     private final FileChannel file;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).limit(0);
     private long bufferStart;
     private long position;
 
-    BufferedReadChannel(Path path) throws IOException {
+    private BufferedReadChannel(Path path) throws IOException {
         this.file = FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    /**
+     * Opens a zip through this channel, reading local headers only when an entry's data is read (one read of
+     * the central directory instead of one seek per entry).
+     */
+    public static ZipFile openZip(Path path) throws IOException {
+        BufferedReadChannel channel = new BufferedReadChannel(path);
+        try {
+            return ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

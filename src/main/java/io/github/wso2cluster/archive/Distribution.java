@@ -113,8 +113,7 @@ public final class Distribution {
         try {
             // Local file headers are read lazily, when an entry's data is: opening a 6,000-entry zip then costs
             // one read of the central directory instead of 6,000 seeks.
-            return ZipFile.builder().setSeekableByteChannel(new BufferedReadChannel(file))
-                    .setIgnoreLocalFileHeader(true).get();
+            return BufferedReadChannel.openZip(file);
         } catch (IOException e) {
             throw new ArchiveException(file + " is not a readable zip file (truncated or corrupt?): " + e.getMessage()
                     + "; download it again", e);

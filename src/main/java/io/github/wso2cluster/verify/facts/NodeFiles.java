@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import io.github.wso2cluster.archive.BufferedReadChannel;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
@@ -125,7 +126,7 @@ public final class NodeFiles {
 
     private static NodeFacts fromZip(String name, Path zipFile, String confDirectory) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
-        try (ZipFile zip = ZipFile.builder().setPath(zipFile).setIgnoreLocalFileHeader(true).get()) {
+        try (ZipFile zip = BufferedReadChannel.openZip(zipFile)) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             EntryNames.Guard guard = new EntryNames.Guard();
             for (ZipArchiveEntry entry : entries) {
@@ -260,7 +261,7 @@ public final class NodeFiles {
             }
             return jars;
         }
-        try (ZipFile zip = ZipFile.builder().setPath(source).setIgnoreLocalFileHeader(true).get()) {
+        try (ZipFile zip = BufferedReadChannel.openZip(source)) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             String top = topFolder(entries.stream().map(ZipArchiveEntry::getName).toList());
             for (ZipArchiveEntry entry : entries) {
