@@ -1,3 +1,4 @@
+import io.github.wso2cluster.output.ClusterManifest
 import io.github.wso2cluster.output.Digests
 import io.github.wso2cluster.testkit.LineDiff
 import io.github.wso2cluster.testkit.NodeZip
@@ -72,7 +73,11 @@ expected.each { id, e ->
         File installed = new File(localRepositoryPath, "io/github/wso2cluster/it/reference-cluster/1.0/reference-cluster-1.0-${id}.zip")
         assert installed.isFile() : "not installed: ${installed}"
         assert installed.bytes == file.bytes
-        assert json.contains("\"id\": \"${id}\", \"role\": \"${e.role}\", \"zip\": \"reference-cluster-1.0-${id}.zip\", \"sha256\": \"${Digests.sha256(file.toPath())}\"")
+        // cluster.json's record: the size, and the SHA-256 of the bytes the plugin wrote (from writtenFrom on)
+        def record = ClusterManifest.read(new File(basedir, 'target/wso2-cluster/cluster.json').toPath()).find { it.id() == id }.integrity()
+        assert record.problem(file.toPath()) == null
+        assert record.writtenFrom() > 0 && Digests.sha256(Arrays.copyOfRange(file.bytes, (int) record.writtenFrom(), (int) file.length())) == record.writtenSha256()
+        assert json.contains("\"id\": \"${id}\", \"role\": \"${e.role}\", \"zip\": \"reference-cluster-1.0-${id}.zip\", \"size\": ${file.length()}, \"writtenFrom\": ${record.writtenFrom()}, \"writtenSha256\": \"${record.writtenSha256()}\"")
     } finally {
         node.close()
     }

@@ -1,7 +1,8 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.output.ZipIntegrity;
 import java.nio.file.Path;
 
-/** A node zip that was written, with the SHA-256 of its bytes. */
-public record AssembledNode(String nodeId, Path zip, String sha256, long size) {
+/** A node zip that was written, with what cluster.json records to recognise it. */
+public record AssembledNode(String nodeId, Path zip, ZipIntegrity integrity) {
 }

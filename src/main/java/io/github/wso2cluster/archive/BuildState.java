@@ -63,7 +63,7 @@ final class BuildState {
         Path zip = layout.nodeZip(nodeId);
         return NodeState.read(nodeFile(nodeId))
                 .filter(state -> (fingerprint == null || state.fingerprint().equals(fingerprint)) && state.matches(zip))
-                .map(state -> new AssembledNode(nodeId, zip, state.sha256(), state.size()));
+                .map(state -> new AssembledNode(nodeId, zip, state.integrity()));
     }
 
     /** From here the outputs may change: the old whole-run fingerprint must not outlive them. */
@@ -72,7 +72,7 @@ final class BuildState {
     }
 
     void recordNode(AssembledNode zip, String fingerprint) throws IOException {
-        new NodeState(fingerprint, zip.sha256(), zip.size(), Files.getLastModifiedTime(zip.zip()).toMillis())
+        new NodeState(fingerprint, zip.integrity(), Files.getLastModifiedTime(zip.zip()).toMillis())
                 .write(nodeFile(zip.nodeId()));
     }
 

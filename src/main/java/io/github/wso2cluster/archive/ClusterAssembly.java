@@ -196,7 +196,7 @@ public final class ClusterAssembly {
         AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 List.copyOf(configurations.values()), ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
-                        z.zip().getFileName().toString(), z.sha256())).toList()));
+                        z.zip().getFileName().toString(), z.integrity())).toList()));
         return new Result(cluster.nodes(), configurations, ordered, rebuilt, nginx);
     }
 

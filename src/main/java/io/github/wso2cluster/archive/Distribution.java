@@ -1,5 +1,6 @@
 package io.github.wso2cluster.archive;
 
+import io.github.wso2cluster.tree.BufferedReadChannel;
 import io.github.wso2cluster.config.ConfigFiles;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
@@ -120,7 +121,7 @@ public final class Distribution {
         try {
             // Local file headers are read lazily, when an entry's data is: opening a 6,000-entry zip then costs
             // one read of the central directory instead of 6,000 seeks.
-            return ZipFile.builder().setPath(file).setIgnoreLocalFileHeader(true).get();
+            return BufferedReadChannel.openZip(file);
         } catch (IOException e) {
             throw new ArchiveException(file + " is not a readable zip file (truncated or corrupt?): " + e.getMessage()
                     + "; download it again", e);

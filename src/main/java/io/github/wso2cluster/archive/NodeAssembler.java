@@ -1,47 +1,36 @@
 package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.output.AtomicFiles;
-import io.github.wso2cluster.output.Digests;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.regex.Pattern;
-import java.util.zip.CRC32;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.HexFormat;
-import org.apache.commons.compress.archivers.zip.UnixStat;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
+import java.util.concurrent.Callable;
+
 
 /**
  * Writes node zips straight from the distribution zip. An entry no setting touches is copied raw, its
- * compressed bytes as they are (never inflated and deflated again); only edited and added files are
- * compressed. Nodes are written in parallel, each with its own reader, to temporary files that are moved
- * into place only when every node succeeded: a failed build leaves no node zip half-written or new.
+ * bytes as they are (never inflated and deflated again): as byte ranges the kernel copies
+ * ({@link CopyingNodeWriter}), else through commons-compress ({@link StreamingNodeWriter}); only edited and
+ * added files are compressed. Nodes are written in parallel, each with its own reader, to temporary files
+ * that are moved into place only when every node succeeded: a failed build leaves no node zip half-written or new.
  */
 public final class NodeAssembler {
-    private static final int FILE_MODE = UnixStat.FILE_FLAG | 0644;
-
     private final int threads;
+    private final boolean copyRanges;
+    private volatile String streamingReason;
 
     public NodeAssembler(int threads) {
+        this(threads, true);
+    }
+
+    /** @param copyRanges false to stream every zip through commons-compress (the fallback, for tests) */
+    NodeAssembler(int threads, boolean copyRanges) {
         this.threads = Math.max(1, threads);
+        this.copyRanges = copyRanges;
     }
 
     public List<AssembledNode> assemble(Distribution distribution, List<NodeArchive> nodes, EntryTimes times)
@@ -51,42 +40,22 @@ public final class NodeAssembler {
             // Unique per writer: a second build of the same project at once must never write into this file.
             temporaries.add(AtomicFiles.temporaryBeside(node.output()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, nodes.size())), r -> {
-            Thread thread = new Thread(r, "wso2-cluster-assembler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        List<AssembledNode> written = new ArrayList<>();
         boolean success = false;
         try {
-            List<Future<AssembledNode>> futures = new ArrayList<>();
+            CopyingNodeWriter copying = copying(distribution, nodes, times);
+            List<Callable<AssembledNode>> tasks = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeArchive node = nodes.get(i);
                 Path temporary = temporaries.get(i);
-                futures.add(pool.submit(() -> write(distribution, node, temporary, times)));
+                tasks.add(() -> write(distribution, copying, node, temporary, times));
             }
-            for (Future<AssembledNode> future : futures) {
-                written.add(future.get());
-            }
+            List<AssembledNode> written = Workers.run("wso2-cluster-assembler", threads, tasks);
             for (int i = 0; i < nodes.size(); i++) {
                 AtomicFiles.publish(temporaries.get(i), nodes.get(i).output());
             }
             success = true;
             return written;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ArchiveException archive) {
-                throw archive;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing node zips", e);
         } finally {
-            pool.shutdownNow();
             if (!success) {
                 for (Path temporary : temporaries) {
                     Files.deleteIfExists(temporary);
@@ -95,118 +64,41 @@ public final class NodeAssembler {
         }
     }
 
-    /** Names of entries whose content is already compressed. */
-    private static final Pattern COMPRESSED = Pattern.compile("(?i).*\\.(jar|zip|war|car|ear|gz|tgz|bz2|xz|png|jpg|jpeg|gif)");
+    private AssembledNode write(Distribution distribution, CopyingNodeWriter copying, NodeArchive node,
+                                Path temporary, EntryTimes times) throws ArchiveException, IOException {
+        if (copying != null && copying.fits(node)) {
+            try {
+                return copying.write(node, temporary);
+            } catch (IOException e) {
+                throw new IOException("Writing the zip of node '" + node.nodeId() + "' (" + node.output()
+                        + ") failed: " + e.getMessage(), e);
+            }
+        }
+        return StreamingNodeWriter.write(distribution, node, temporary, times);
+    }
 
-    private static AssembledNode write(Distribution distribution, NodeArchive node, Path temporary, EntryTimes times)
+    /** The writer that copies byte ranges, or null (with the reason kept) when this distribution needs streaming. */
+    private CopyingNodeWriter copying(Distribution distribution, List<NodeArchive> nodes, EntryTimes times)
             throws ArchiveException, IOException {
+        if (!copyRanges || nodes.isEmpty()) {
+            streamingReason = copyRanges ? null : "copying ranges is off";
+            return null;
+        }
+        Set<String> names = new HashSet<>();
         String prefix = distribution.topFolder() + "/";
-        Map<String, byte[]> replaced = node.configuration().replaced();
-        Map<String, Path> overlay = node.overlay().files();
-        MessageDigest digest = Digests.sha256();
-        Set<String> written = new HashSet<>();
-        try (ZipFile zip = distribution.openZip();
-             // WRITE only: the temporary file exists and is empty. Truncating it (the default) makes ext4 flush
-             // the whole zip to disk on close (its replace-via-truncate safeguard), which cost 0.2 s a node.
-             OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.WRITE);
-             ZipArchiveOutputStream out = new ZipArchiveOutputStream(
-                     new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16))) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                if (!written.add(entry.getName())) {
-                    continue; // duplicate entry in the distribution: the first one wins
-                }
-                String path = entry.getName().startsWith(prefix) ? entry.getName().substring(prefix.length()) : "";
-                byte[] edited = replaced.get(path);
-                if (edited != null) {
-                    writeNew(out, entry.getName(), entry, times, in -> in.write(edited));
-                } else if (overlay.containsKey(path)) {
-                    writeFile(out, entry.getName(), entry, times, overlay.get(path));
-                } else {
-                    try (InputStream raw = zip.getRawInputStream(entry)) {
-                        out.addRawArchiveEntry(entry, raw);
-                    }
-                }
-            }
-            // Files the distribution lacks: overlay files in their sorted order, then generated ones; a generated
-            // file (node.properties, hosts) wins over an overlay file of the same path, in the overlay's place.
-            Map<String, byte[]> generated = node.configuration().added();
-            for (Map.Entry<String, Path> extra : overlay.entrySet()) {
-                String name = prefix + extra.getKey();
-                byte[] bytes = generated.get(extra.getKey());
-                if (written.add(name)) {
-                    if (bytes != null) {
-                        writeNew(out, name, null, times, in -> in.write(bytes));
-                    } else {
-                        writeFile(out, name, null, times, extra.getValue());
-                    }
-                }
-            }
-            for (Map.Entry<String, byte[]> extra : generated.entrySet()) {
-                String name = prefix + extra.getKey();
-                if (written.add(name)) {
-                    writeNew(out, name, null, times, in -> in.write(extra.getValue()));
-                }
-            }
-            out.finish();
-        } catch (IOException e) {
-            throw new IOException("Writing the zip of node '" + node.nodeId() + "' (" + node.output() + ") failed: "
-                    + e.getMessage(), e);
-        }
-        return new AssembledNode(node.nodeId(), node.output(), HexFormat.of().formatHex(digest.digest()),
-                Files.size(temporary));
-    }
-
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * An overlay file. Archives (a JDBC driver jar, a war) are already compressed: deflating them again costs a
-     * node ~0.1 s per 2.5 MB for nothing, so they are stored, with their CRC computed first as STORED needs.
-     */
-    private static void writeFile(ZipArchiveOutputStream out, String name, ZipArchiveEntry replacing, EntryTimes times,
-                                  Path source) throws IOException {
-        if (!COMPRESSED.matcher(name).matches()) {
-            writeNew(out, name, replacing, times, in -> Files.copy(source, in));
-            return;
-        }
-        CRC32 crc = new CRC32();
-        long size = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(source)) {
-            for (int n; (n = in.read(buffer)) > 0; size += n) {
-                crc.update(buffer, 0, n);
+        for (NodeArchive node : nodes) {
+            for (Set<String> paths : List.of(node.configuration().replaced().keySet(),
+                    node.configuration().added().keySet(), node.overlay().files().keySet())) {
+                paths.forEach(path -> names.add(prefix + path));
             }
         }
-        ZipArchiveEntry entry = entry(name, replacing, times);
-        entry.setMethod(ZipArchiveEntry.STORED);
-        entry.setSize(size);
-        entry.setCompressedSize(size);
-        entry.setCrc(crc.getValue());
-        out.putArchiveEntry(entry);
-        Files.copy(source, out);
-        out.closeArchiveEntry();
+        CentralDirectory.Outcome outcome = CentralDirectory.read(distribution, names);
+        streamingReason = outcome.unusable();
+        return outcome.directory() == null ? null : new CopyingNodeWriter(outcome.directory(), distribution, times);
     }
 
-    /** A compressed entry with the plugin's time; it keeps the mode of the entry it replaces (bin/*.sh stay 755). */
-    private static void writeNew(ZipArchiveOutputStream out, String name, ZipArchiveEntry replacing, EntryTimes times,
-                                 Content content) throws IOException {
-        ZipArchiveEntry entry = entry(name, replacing, times);
-        entry.setMethod(ZipArchiveEntry.DEFLATED);
-        out.putArchiveEntry(entry);
-        content.writeTo(out);
-        out.closeArchiveEntry();
-    }
-
-    private static ZipArchiveEntry entry(String name, ZipArchiveEntry replacing, EntryTimes times) {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setTime(times.dosFieldsMillis());
-        if (replacing != null && replacing.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && replacing.getUnixMode() != 0) {
-            entry.setUnixMode(replacing.getUnixMode());
-        } else {
-            entry.setUnixMode(FILE_MODE);
-        }
-        return entry;
+    /** Why the last assembly streamed its zips instead of copying ranges, or null. */
+    String streamingReason() {
+        return streamingReason;
     }
 }

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code cluster.json}: every node with its zip (file name, relative to the build directory), SHA-256,
- * role, member address and effective ports. Keys in a fixed order, no build times: reproducible.
+ * {@code cluster.json}: every node with its zip (file name, relative to the build directory, and its
+ * {@link ZipIntegrity}: size, writtenFrom, writtenSha256), role, member address and effective ports. Keys in
+ * a fixed order, no build times: reproducible.
  */
 public final class ClusterManifest {
     public static final String FILE = "cluster.json";
 
-    /** One node's zip as the manifest records it: its file name (in the build directory) and SHA-256. */
-    public record NodeZip(String id, String file, String sha256) {
+    /** One node's zip as the manifest records it: its file name (in the build directory) and integrity record. */
+    public record NodeZip(String id, String file, ZipIntegrity integrity) {
     }
 
     private ClusterManifest() {
@@ -47,7 +48,9 @@ public final class ClusterManifest {
                     .append("\"id\": ").append(Json.string(node.id()))
                     .append(", \"role\": ").append(Json.string(node.role().id()))
                     .append(", \"zip\": ").append(Json.string(zip.file()))
-                    .append(", \"sha256\": ").append(Json.string(zip.sha256()))
+                    .append(", \"size\": ").append(zip.integrity().size())
+                    .append(", \"writtenFrom\": ").append(zip.integrity().writtenFrom())
+                    .append(", \"writtenSha256\": ").append(Json.string(zip.integrity().writtenSha256()))
                     .append(", \"member\": ").append(Json.string(node.memberAddress().toString()))
                     .append(", \"localMemberHost\": ").append(Json.string(node.localMemberHost()))
                     .append(", \"localMemberPort\": ").append(node.localMemberPort())
@@ -78,10 +81,13 @@ public final class ClusterManifest {
         if (document instanceof Map<?, ?> root && root.get("nodes") instanceof List<?> nodes) {
             for (Object node : nodes) {
                 if (node instanceof Map<?, ?> entry && entry.get("id") instanceof String id
-                        && entry.get("zip") instanceof String file && entry.get("sha256") instanceof String sha256) {
-                    zips.add(new NodeZip(id, file, sha256));
+                        && entry.get("zip") instanceof String file && entry.get("size") instanceof Number size
+                        && entry.get("writtenFrom") instanceof Number from
+                        && entry.get("writtenSha256") instanceof String sha256) {
+                    zips.add(new NodeZip(id, file, new ZipIntegrity(size.longValue(), from.longValue(), sha256)));
                 } else {
-                    throw new IOException(manifest + ": a node without id, zip and sha256; run configure-cluster again");
+                    throw new IOException(manifest + ": a node without id, zip, size, writtenFrom and writtenSha256"
+                            + " (written by an older plugin?); run configure-cluster again");
                 }
             }
             return zips;

@@ -38,7 +38,7 @@ final class ZipTree implements WsoTree {
 
     /** Refuses a zip whose entry names are unsafe (see {@link EntryNames.Guard}), naming the entry. */
     static ZipTree open(Path file, String confDirectory) throws IOException {
-        ZipFile zip = ZipFile.builder().setPath(file).setIgnoreLocalFileHeader(true).get();
+        ZipFile zip = BufferedReadChannel.openZip(file);
         try {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             EntryNames.Guard guard = new EntryNames.Guard();

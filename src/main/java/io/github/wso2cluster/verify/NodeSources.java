@@ -3,6 +3,7 @@ package io.github.wso2cluster.verify;
 import io.github.wso2cluster.UserProperties;
 import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.output.OutputLayout;
+import io.github.wso2cluster.output.ZipIntegrity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,13 @@ import java.util.Map;
 
 /**
  * Which nodes a verify-cluster run reads: those {@code archives} names, else the zips this build's cluster.json
- * lists, each with the SHA-256 recorded there (a zip replaced or damaged since is then named as such).
+ * lists, each with the integrity record kept there (a zip replaced or damaged since is then named as such).
  *
  * @param paths          the node zips and folders, in order
- * @param recordedSha256 the SHA-256 cluster.json records for this build's zips (none for archives)
+ * @param recorded       what cluster.json records of this build's zips (none for archives)
  * @param fromArchives   whether the nodes were given with {@code archives}, so were made elsewhere
  */
-record NodeSources(List<Path> paths, Map<Path, String> recordedSha256, boolean fromArchives) {
+record NodeSources(List<Path> paths, Map<Path, ZipIntegrity> recorded, boolean fromArchives) {
 
     static NodeSources of(VerifyRequest request, OutputLayout layout) throws VerifyException {
         if (request.archives() != null) {
@@ -36,11 +37,11 @@ record NodeSources(List<Path> paths, Map<Path, String> recordedSha256, boolean f
         }
         try {
             List<Path> zips = new ArrayList<>();
-            Map<Path, String> recorded = new LinkedHashMap<>();
+            Map<Path, ZipIntegrity> recorded = new LinkedHashMap<>();
             for (ClusterManifest.NodeZip zip : ClusterManifest.read(manifest)) {
                 Path path = layout.buildDirectory().resolve(zip.file()).normalize();
                 zips.add(path);
-                recorded.put(path, zip.sha256());
+                recorded.put(path, zip.integrity());
             }
             return new NodeSources(zips, recorded, false);
         } catch (IOException e) {

@@ -63,7 +63,7 @@ public final class VerifySession {
                     + " wait for the cluster to form, at least 1 (default 60)");
         }
         NodeSources sources = NodeSources.of(request, layout);
-        List<NodeFacts> nodes = new NodeReader(request.confDirectory()).read(sources.paths(), sources.recordedSha256());
+        List<NodeFacts> nodes = new NodeReader(request.confDirectory()).read(sources.paths(), sources.recorded());
         VerifyResult result = verifier.verify(nodes, skipped);
         if (request.live()) {
             // The live checks run whatever the static checks found, so the reports show both.

@@ -2,7 +2,10 @@ package io.github.wso2cluster.archive;
 
 import io.github.wso2cluster.output.OutputLayout;
 import io.github.wso2cluster.output.AtomicFiles;
+import io.github.wso2cluster.output.ClusterManifest;
 import io.github.wso2cluster.output.Digests;
+import io.github.wso2cluster.output.ZipIntegrity;
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,9 +130,15 @@ class ClusterAssemblyTest {
         ClusterAssembly.Result result = assemble(reference(), tmp.resolve("out"), null);
         String json = Files.readString(tmp.resolve("out/wso2-cluster/cluster.json"));
         assertTrue(json.contains("\"domain\": \"wso2.as.domain\""), json);
-        assertTrue(json.contains("{\"id\": \"worker2\", \"role\": \"worker\", \"zip\": \"deploy-1.0-worker2.zip\", \"sha256\": \""
-                + result.zips().get(2).sha256() + "\", \"member\": \"10.0.0.4:4300\""), json);
-        assertEquals(Digests.sha256(result.zips().get(2).zip()), result.zips().get(2).sha256());
+        ZipIntegrity integrity = result.zips().get(2).integrity();
+        assertTrue(json.contains("{\"id\": \"worker2\", \"role\": \"worker\", \"zip\": \"deploy-1.0-worker2.zip\", \"size\": "
+                + integrity.size() + ", \"writtenFrom\": " + integrity.writtenFrom() + ", \"writtenSha256\": \""
+                + integrity.writtenSha256() + "\", \"member\": \"10.0.0.4:4300\""), json);
+        byte[] zip = Files.readAllBytes(result.zips().get(2).zip());
+        assertEquals(zip.length, integrity.size());
+        assertEquals(Digests.sha256(Arrays.copyOfRange(zip, (int) integrity.writtenFrom(), zip.length)),
+                integrity.writtenSha256());
+        assertTrue(integrity.writtenFrom() > zip.length / 2, "the copied entries come first, unhashed: " + integrity);
         assertTrue(json.contains("\"httpPort\": 9763, \"httpsPort\": 9443"), json);
         assertTrue(json.contains("\"wellKnownMembers\": [\"10.0.0.2:4100\", \"10.0.0.3:4200\"]"), json);
     }
@@ -143,7 +152,8 @@ class ClusterAssemblyTest {
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
             ClusterAssembly.Result la = assemble(reference(), tmp.resolve("la"), null);
             for (int i = 0; i < 3; i++) {
-                assertEquals(tokyo.zips().get(i).sha256(), la.zips().get(i).sha256());
+                assertEquals(tokyo.zips().get(i).integrity(), la.zips().get(i).integrity());
+                assertArrayEquals(Files.readAllBytes(tokyo.zips().get(i).zip()), Files.readAllBytes(la.zips().get(i).zip()));
             }
             assertArrayEquals(Files.readAllBytes(tmp.resolve("tokyo/wso2-cluster/cluster.json")),
                     Files.readAllBytes(tmp.resolve("la/wso2-cluster/cluster.json")));
@@ -188,8 +198,8 @@ class ClusterAssemblyTest {
         ClusterAssembly.Result second = assemble(reference(), out, null);
         assertEquals(List.of(), second.rebuilt());
         assertEquals(times, modified(second), "no zip was rewritten");
-        assertEquals(first.zips().stream().map(AssembledNode::sha256).toList(),
-                second.zips().stream().map(AssembledNode::sha256).toList());
+        assertEquals(first.zips().stream().map(AssembledNode::integrity).toList(),
+                second.zips().stream().map(AssembledNode::integrity).toList());
     }
 
     @Test
@@ -296,7 +306,9 @@ class ClusterAssemblyTest {
                         }
                     }
                 }
-                assertTrue(manifest.contains(Digests.sha256(zip)), node + " does not match its digest in cluster.json");
+                ZipIntegrity recorded = ClusterManifest.read(out.resolve("wso2-cluster/cluster.json")).stream()
+                        .filter(z -> z.id().equals(node)).findFirst().orElseThrow().integrity();
+                assertEquals(null, recorded.problem(zip), node + " does not match its record in cluster.json");
                 assertEquals("rw-r--r--", PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(zip)), "node zips are readable like other build outputs");
             }

@@ -28,14 +28,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Times node assembly against two baselines measured in the same run, on a synthetic distribution:
- * the copy floor (one {@code unzip} plus one {@code cp} of the zip per node) and unpack-and-rezip (one
+ * Times unpack + node assembly against baselines measured in the same run, on a synthetic distribution:
+ * the copy floor (one {@code unzip} plus one {@code cp} of the zip per node), synced and unsynced (see
+ * {@link UserView}), the previous code with -Dbench.previous=<its classes folder>, and unpack-and-rezip (one
  * {@code unzip}, then per node a copy of the tree and a {@code zip -r}). Also times {@code unpack} against
  * {@code unzip}. Run with {@code mvn -Pbench install}; sizes with -Dbench.sizeMb, -Dbench.entries,
- * -Dbench.nodes (e.g. 1,10,30), -Dbench.rezipMaxNodes (skip the slow baseline above that count).
+ * -Dbench.nodes (e.g. 1,10,30), -Dbench.rounds, -Dbench.rezipMaxNodes (skip the slow baseline above that count).
  */
 public final class AssemblyBenchmark {
 
@@ -75,26 +77,25 @@ public final class AssemblyBenchmark {
         double unzipSeconds = median(unzipRuns);
         double unpackSeconds = median(unpackRuns);
 
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        String previous = System.getProperty("bench.previous", "");
+        UserView view = new UserView(work, zip, sha, previous.isBlank() ? null : Path.of(previous).toAbsolutePath());
         List<String> rows = new ArrayList<>();
         for (int nodes : nodeCounts) {
+            // Heap, in this JVM (untimed): pool peaks of one assembly, then the live heap of a repetition.
             Path out = work.resolve("plugin-" + nodes);
             Cluster cluster = cluster(nodes);
             Work assemble = () -> new ClusterAssembly(Reporter.SILENT).assemble(cluster, new ClusterAssembly.Request(zip, sha, null, new OutputLayout(out, "bench"), new EntryTimes(Instant.parse("2026-01-01T00:00:00Z")), true, Runtime.getRuntime().availableProcessors(), "bench"));
             resetPeaks();
-            double plugin = time(assemble);
+            assemble.run();
             long peak = peakHeap();
             AtomicFiles.deleteTree(out);
-            long live = LiveHeap.of(assemble); // untimed repetition: the sampler's collections slow it down
+            long live = LiveHeap.of(assemble); // the sampler's collections slow it down
             AtomicFiles.deleteTree(out);
 
-            Path floorDir = Files.createDirectories(work.resolve("floor-" + nodes));
-            double floor = time(() -> {
-                run(work, "unzip", "-q", "-o", zip.toString(), "-d", floorDir.resolve("tree").toString());
-                for (int i = 0; i < nodes; i++) {
-                    run(work, "cp", zip.toString(), floorDir.resolve("node-" + i + ".zip").toString());
-                }
-            });
-            AtomicFiles.deleteTree(floorDir);
+            Map<String, Double> synced = view.medians(nodes, rounds, true);
+            Map<String, Double> unsynced = view.medians(nodes, rounds, false);
+            double plugin = unsynced.get("plugin");
 
             double rezip = Double.NaN;
             if (nodes <= rezipMax) {
@@ -110,8 +111,12 @@ public final class AssemblyBenchmark {
                 });
                 AtomicFiles.deleteTree(rezipDir);
             }
-            rows.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %.2f | %s | %d | %.1f |", nodes, plugin, floor,
-                    Double.isNaN(rezip) ? "skipped" : String.format(Locale.ROOT, "%.2f", rezip), plugin / floor,
+            rows.add(String.format(Locale.ROOT, "| %d | %.2f / %.2f = **%.2f** | %.2f / %.2f = **%.2f** | %s | %s | %s | %d | %.1f |",
+                    nodes, synced.get("plugin"), synced.get("floor"), synced.get("plugin") / synced.get("floor"),
+                    plugin, unsynced.get("floor"), plugin / unsynced.get("floor"),
+                    synced.containsKey("previous") ? String.format(Locale.ROOT, "%.2f / %.2f", synced.get("previous")
+                            / synced.get("plugin"), unsynced.get("previous") / plugin) : "-",
+                    Double.isNaN(rezip) ? "skipped" : String.format(Locale.ROOT, "%.2f", rezip),
                     Double.isNaN(rezip) ? "-" : String.format(Locale.ROOT, "%.1f", rezip / plugin), peak >> 20,
                     live / 1048576.0));
             System.out.println(rows.get(rows.size() - 1));
@@ -124,8 +129,10 @@ public final class AssemblyBenchmark {
         table.append(String.format(Locale.ROOT, "Distribution: %.0f MB zip, %d entries; %d cores; max heap %d MB; %s %s%n%n",
                 Files.size(zip) / 1048576.0, entries, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version")));
-        table.append("| nodes | plugin (s) | copy floor (s) | unpack+rezip (s) | plugin / floor | rezip / plugin"
-                + " | pool peaks (MB)* | live heap, max (MB)** |\n");
+        table.append(String.format(Locale.ROOT, "Medians of %d alternating rounds; plugin = unpack + configure-cluster in a"
+                + " fresh JVM (-Xmx96m), floor = unzip + one cp per node%n%n", rounds));
+        table.append("| nodes | synced: plugin / floor (s) | unsynced: plugin / floor (s) | previous code / plugin"
+                + " (synced / unsynced) | unpack+rezip (s) | rezip / plugin (unsynced) | pool peaks (MB)* | live heap, max (MB)** |\n");
         table.append("|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         table.append(String.format(Locale.ROOT, "%nunpack: %.2f s, unzip: %.2f s (medians of 3; unpack / unzip = %.2f),"
@@ -212,15 +219,24 @@ public final class AssemblyBenchmark {
         double clean = time(() -> maven(project, mvn, "package"));
         double noChange = time(() -> maven(project, mvn, "package"));
         double startup = time(() -> maven(project, mvn, "validate"));
+        // verify-cluster alone on the zips just built (static checks): reads their config files and written tails
+        double verify = time(() -> maven(project, mvn, "io.github.wso2cluster:wso2-cluster-maven-plugin:" + version
+                + ":verify-cluster", true));
         return String.format(Locale.ROOT, "%nReal Maven builds, %d nodes, MAVEN_OPTS=-Xmx96m: clean package %.2f s;"
-                + " no-change package %.2f s; mvn validate (start-up) %.2f s; no-change cost beyond start-up %.2f s%n",
-                nodes, clean, noChange, startup, noChange - startup);
+                + " no-change package %.2f s; mvn validate (start-up) %.2f s; no-change cost beyond start-up %.2f s;"
+                + " verify-cluster %.2f s, beyond start-up %.2f s%n",
+                nodes, clean, noChange, startup, noChange - startup, verify, verify - startup);
     }
 
     static void maven(Path dir, String mvn, String goal) throws IOException, InterruptedException {
+        maven(dir, mvn, goal, false);
+    }
+
+    /** @param findingsAllowed whether the goal may fail (verify-cluster's findings on the synthetic cluster) */
+    static void maven(Path dir, String mvn, String goal, boolean findingsAllowed) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(mvn, "-B", "-q", goal).directory(dir.toFile()).inheritIO();
         builder.environment().put("MAVEN_OPTS", "-Xmx96m");
-        if (!ExternalProcess.start(builder).await(Duration.ofMinutes(10)).ok()) {
+        if (!ExternalProcess.start(builder).await(Duration.ofMinutes(10)).ok() && !findingsAllowed) {
             throw new IOException("mvn " + goal + " failed in " + dir + " (with MAVEN_OPTS=-Xmx96m)");
         }
     }

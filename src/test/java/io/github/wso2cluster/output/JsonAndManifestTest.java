@@ -53,18 +53,23 @@ class JsonAndManifestTest {
         StringBuilder json = new StringBuilder("{\"domain\": \"d\", \"nodes\": [");
         for (int i = 0; i < HOSTILE.size(); i++) {
             json.append(i == 0 ? "" : ",").append("{\"id\": ").append(Json.string("n" + i)).append(", \"zip\": ")
-                    .append(Json.string("as-" + HOSTILE.get(i) + ".zip")).append(", \"sha256\": \"ab").append(i).append("\"}");
+                    .append(Json.string("as-" + HOSTILE.get(i) + ".zip")).append(", \"size\": ").append(100 + i)
+                    .append(", \"writtenFrom\": ").append(i).append(", \"writtenSha256\": \"ab").append(i).append("\"}");
         }
         Path manifest = Files.writeString(tmp.resolve("cluster.json"), json.append("]}").toString(), StandardCharsets.UTF_8);
         List<ClusterManifest.NodeZip> zips = ClusterManifest.read(manifest);
         assertEquals(HOSTILE.size(), zips.size());
         for (int i = 0; i < HOSTILE.size(); i++) {
             assertEquals("as-" + HOSTILE.get(i) + ".zip", zips.get(i).file());
-            assertEquals("ab" + i, zips.get(i).sha256());
+            assertEquals(new ZipIntegrity(100 + i, i, "ab" + i), zips.get(i).integrity());
         }
         Files.writeString(manifest, "{\"nodes\": [{\"id\": \"x\"}]}");
         IOException e = assertThrows(IOException.class, () -> ClusterManifest.read(manifest));
-        assertTrue(e.getMessage().contains("a node without id, zip and sha256"), e.getMessage());
+        assertTrue(e.getMessage().contains("a node without id, zip, size, writtenFrom and writtenSha256"), e.getMessage());
+        // A cluster.json of an older plugin (a whole-file sha256, nothing else) is not taken for a record.
+        Files.writeString(manifest, "{\"nodes\": [{\"id\": \"x\", \"zip\": \"x.zip\", \"sha256\": \"ab\"}]}");
+        e = assertThrows(IOException.class, () -> ClusterManifest.read(manifest));
+        assertTrue(e.getMessage().contains("run configure-cluster again"), e.getMessage());
         Files.writeString(manifest, "{\"nodes\": [");
         e = assertThrows(IOException.class, () -> ClusterManifest.read(manifest));
         assertTrue(e.getMessage().contains("line 1, column 12"), e.getMessage());

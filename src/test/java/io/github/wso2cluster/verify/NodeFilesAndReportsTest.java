@@ -18,6 +18,11 @@ import io.github.wso2cluster.testkit.ZipBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.wso2cluster.output.ClusterManifest;
+import io.github.wso2cluster.output.ZipIntegrity;
+import java.util.Arrays;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdom2.Document;
@@ -178,15 +183,66 @@ class NodeFilesAndReportsTest {
     @Test
     void aZipThatIsNoLongerTheOneCusterJsonRecordsFailsItsConfigFilesCase() throws Exception {
         List<Path> zips = TestClusters.referenceZips(ZipBuilder.sampleDistribution(), tmp);
-        Map<Path, String> recorded = new HashMap<>();
-        for (Path zip : zips) {
-            recorded.put(zip, io.github.wso2cluster.output.Digests.sha256(zip));
+        Map<Path, ZipIntegrity> recorded = new HashMap<>();
+        for (ClusterManifest.NodeZip zip : ClusterManifest.read(tmp.resolve("wso2-cluster/cluster.json"))) {
+            recorded.put(tmp.resolve(zip.file()), zip.integrity());
         }
+        assertEquals(Set.copyOf(zips), recorded.keySet());
+        assertEquals(List.of(), failing(zips, recorded), "as written, every zip is the one recorded");
+
+        byte[][] original = new byte[zips.size()][];
+        for (int i = 0; i < zips.size(); i++) {
+            original[i] = Files.readAllBytes(zips.get(i));
+        }
+        // Rewritten with an edited carbon.xml (a hand edit, another tool).
         TestClusters.editEntry(zips.get(1), "repository/conf/carbon.xml", t -> t.replace("<Offset>0</Offset>", "<Offset>1</Offset>"));
-        List<NodeFacts> nodes = new NodeReader(null).read(zips, recorded);
-        VerifyResult result = new ClusterVerifier().verify(nodes);
-        assertEquals(List.of("worker1"), result.findings().stream().filter(f -> f.check().equals("config-files"))
-                .map(Finding::node).toList(), result::text);
-        assertTrue(result.text().contains("is not the zip configure-cluster wrote (its SHA-256"), result.text());
+        assertEquals(List.of("worker1"), failing(zips, recorded));
+        Files.write(zips.get(1), original[1]);
+        // Cut short (a full disk, a killed copy).
+        Files.write(zips.get(1), Arrays.copyOf(original[1], original[1].length - 100));
+        assertEquals(List.of("cluster-worker1"), failing(zips, recorded), "unreadable, so named by its file");
+        assertTrue(new ClusterVerifier().verify(new NodeReader(null).read(zips, recorded)).text().contains(
+                "cluster-worker1.zip is not the zip configure-cluster wrote (its size "), "and said to be cut short");
+        Files.write(zips.get(1), original[1]);
+        // Another node's zip in its place.
+        Files.write(zips.get(2), original[1]);
+        assertEquals(List.of("worker1"), failing(zips, recorded), "the zip in worker2's place is worker1's");
+        assertTrue(new ClusterVerifier().verify(new NodeReader(null).read(zips, recorded)).text().contains(
+                "cluster-worker2.zip is not the zip configure-cluster wrote"));
+        Files.write(zips.get(2), original[2]);
+        // One byte changed in place, in the edited axis2.xml's deflated data: same size, same directory.
+        long at;
+        try (ZipFile zip = ZipFile.builder().setPath(zips.get(0)).get()) {
+            at = zip.getEntry("wso2as-5.2.1/repository/conf/axis2/axis2.xml").getDataOffset() + 10;
+        }
+        byte[] flipped = original[0].clone();
+        flipped[(int) at] ^= 0x20;
+        Files.write(zips.get(0), flipped);
+        assertEquals(List.of("cluster-manager"), failing(zips, recorded), "no longer inflates, so named by its file");
+        VerifyResult result = new ClusterVerifier().verify(new NodeReader(null).read(zips, recorded));
+        assertTrue(result.text().contains("is not the zip configure-cluster wrote (the SHA-256 of its bytes from "),
+                result.text());
+        // One byte changed in the central directory (an untouched entry's internal attributes: still readable).
+        flipped = original[0].clone();
+        int record = indexOf(flipped, new byte[] {'P', 'K', 1, 2}, (int) recorded.get(zips.get(0)).writtenFrom());
+        flipped[record + 36] ^= 1;
+        Files.write(zips.get(0), flipped);
+        assertEquals(List.of("manager"), failing(zips, recorded), "readable, named by its node.properties");
+        Files.write(zips.get(0), original[0]);
+        assertEquals(List.of(), failing(zips, recorded));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    private static List<String> failing(List<Path> zips, Map<Path, ZipIntegrity> recorded) {
+        VerifyResult result = new ClusterVerifier().verify(new NodeReader(null).read(zips, recorded));
+        return result.findings().stream().filter(f -> f.check().equals("config-files")).map(Finding::node).toList();
     }
 }

@@ -1,7 +1,8 @@
 package io.github.wso2cluster.verify.facts;
 
-import io.github.wso2cluster.output.Digests;
+import io.github.wso2cluster.output.ZipIntegrity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +22,35 @@ public final class NodeReader {
     }
 
     /**
-     * @param expectedSha256 the SHA-256 cluster.json records for a zip (this build's nodes); nodes missing from
-     *                       the map (given with {@code archives}) are read as they are
+     * @param recorded what cluster.json records of a zip (this build's nodes); nodes missing from the map (given
+     *                 with {@code archives}) are read as they are
      */
-    public List<NodeFacts> read(List<Path> nodes, Map<Path, String> expectedSha256) {
+    public List<NodeFacts> read(List<Path> nodes, Map<Path, ZipIntegrity> recorded) {
         List<NodeFacts> facts = new ArrayList<>();
         for (Path node : nodes) {
+            NodeFacts read = null;
+            String failure = null;
             try {
-                NodeFacts read = NodeFiles.read(node, confDirectory);
-                String expected = expectedSha256.get(node);
-                String actual = expected == null ? null : Digests.sha256(node);
-                if (expected != null && !actual.equalsIgnoreCase(expected)) {
-                    read = NodeFacts.unreadable(read.name(), node.toString(), node.getFileName() + " is not the zip"
-                            + " configure-cluster wrote (its SHA-256 " + actual + " differs from " + expected
-                            + " in cluster.json): another build replaced or damaged it; build again");
-                }
-                facts.add(read);
+                read = NodeFiles.read(node, confDirectory);
             } catch (IOException e) {
-                facts.add(NodeFiles.unreadable(node, e.getMessage()));
+                failure = e.getMessage();
+            }
+            // Checked even when the node cannot be read: a zip damaged since the build is named as such.
+            ZipIntegrity expected = recorded.get(node);
+            try {
+                String problem = expected == null || !Files.isRegularFile(node) ? null : expected.problem(node);
+                if (problem != null) {
+                    failure = node.getFileName() + " is not the zip configure-cluster wrote (" + problem
+                            + " in cluster.json): another build replaced or damaged it; build again";
+                }
+            } catch (IOException e) {
+                failure = node + " cannot be read: " + e.getMessage();
+            }
+            if (failure == null) {
+                facts.add(read);
+            } else {
+                facts.add(read == null ? NodeFiles.unreadable(node, failure)
+                        : NodeFacts.unreadable(read.name(), node.toString(), failure));
             }
         }
         return facts;
