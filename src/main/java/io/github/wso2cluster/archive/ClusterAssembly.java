@@ -127,7 +127,10 @@ public final class ClusterAssembly {
     private Result write(Cluster cluster, Request request, BuildState state, FileDigests files)
             throws ClusterBuildException, ArchiveException, IOException {
         Distribution distribution = Distribution.open(request.distributionFile(), cluster.confDirectory());
-        Product product = distribution.product();
+        Product product = cluster.productLine() == null ? distribution.product()
+                : distribution.product().withLine(cluster.productLine());
+        reporter.info("Product: " + product.describe() + (cluster.productLine() == null ? ", recognised from the"
+                + " distribution's files" : ", as <product> says"));
         ConfigPaths paths = product.paths();
         Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster, paths)));
         List<String> problems = new ArrayList<>();
@@ -183,7 +186,7 @@ public final class ClusterAssembly {
         archives.forEach(archive -> configurations.put(archive.nodeId(), archive.configuration()));
         Path nginx = writeLoadBalancer(cluster, configurations, request.layout());
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
-        AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster,
+        AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster, product,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 List.copyOf(configurations.values()), ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
                         z.zip().getFileName().toString(), z.sha256())).toList()));

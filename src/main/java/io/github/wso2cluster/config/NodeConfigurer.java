@@ -51,7 +51,7 @@ public final class NodeConfigurer {
         Optional<byte[]> toml = files.read(paths.deploymentToml());
         if (product.isToml()) {
             // Kernel 4.5+ renders its XML from deployment.toml at every start: the settings go there.
-            return TomlConfigurer.configure(cluster, node, paths, toml.orElseThrow());
+            return TomlConfigurer.configure(cluster, node, product, toml.orElseThrow());
         }
         if (toml.isPresent()) {
             throw new ConfigFileException(paths.deploymentToml() + ": this node's overlay adds a deployment.toml, but "
@@ -101,7 +101,7 @@ public final class NodeConfigurer {
 
         CatalinaServer.WebPorts ports = CatalinaServer.webPorts(catalinaSource, node.portOffset());
         Map<String, byte[]> added = new LinkedHashMap<>();
-        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, product));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -1,7 +1,10 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ConfigFormat;
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.product.TomlLocations;
 import io.github.wso2cluster.topology.Cluster;
@@ -70,17 +73,26 @@ public final class TomlConfigurer {
     /** Edits the node's deployment.toml; {@code bytes} is the file as the node's tree has it (overlays applied). */
     public static NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, byte[] bytes)
             throws ConfigFileException {
+        return configure(cluster, node, new Product(ProductLine.CARBON, "", ConfigFormat.TOML, paths), bytes);
+    }
+
+    /** @param product the distribution's product: Micro Integrator gets no Hazelcast {@code [clustering]} */
+    public static NodeConfiguration configure(Cluster cluster, Node node, Product product, byte[] bytes)
+            throws ConfigFileException {
+        ConfigPaths paths = product.paths();
         String path = paths.deploymentToml();
         TomlSource source = TomlSource.parse(path, bytes);
         TomlEditor editor = new TomlEditor(source);
         List<String> warnings = new ArrayList<>();
 
-        editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
-        editor.set(key(Setting.DOMAIN), string(cluster.domain()));
-        editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
-        // A string, as WSO2's documentation and templates write it.
-        editor.set(key(Setting.LOCAL_MEMBER_PORT), string(String.valueOf(node.localMemberPort())));
-        editor.set(key(Setting.MEMBERS), array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        if (product.hazelcast()) {
+            editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
+            editor.set(key(Setting.DOMAIN), string(cluster.domain()));
+            editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
+            // A string, as WSO2's documentation and templates write it.
+            editor.set(key(Setting.LOCAL_MEMBER_PORT), string(String.valueOf(node.localMemberPort())));
+            editor.set(key(Setting.MEMBERS), array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        }
         if (node.hostName() != null) {
             editor.set(key(Setting.HOST_NAME), string(node.hostName()));
         }
@@ -128,7 +140,7 @@ public final class TomlConfigurer {
         CatalinaServer.WebPorts ports = new CatalinaServer.WebPorts(port(after, key(Setting.HTTP_PORT), Ports.STOCK_HTTP)
                 + offset, port(after, key(Setting.HTTPS_PORT), Ports.STOCK_HTTPS) + offset);
         java.util.Map<String, byte[]> added = new java.util.LinkedHashMap<>();
-        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, product));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }

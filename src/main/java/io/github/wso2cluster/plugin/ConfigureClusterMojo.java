@@ -48,9 +48,28 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class ConfigureClusterMojo extends AbstractDistributionMojo {
 
-    /** The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node. */
-    @Parameter(property = UserProperties.DOMAIN, required = true)
+    /**
+     * The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node.
+     * Required wherever Hazelcast clustering is written; Micro Integrator (RDBMS coordination) does not use it.
+     */
+    @Parameter(property = UserProperties.DOMAIN)
     private String domain;
+
+    /**
+     * The product line, when the recognition from the distribution's own files is to be overridden:
+     * <code>carbon</code>, <code>identity-server</code>, <code>api-manager</code> or <code>micro-integrator</code>.
+     * It decides the roles nodes take and the product databases <code>databases</code> takes.
+     */
+    @Parameter(property = UserProperties.PRODUCT)
+    private String product;
+
+    /**
+     * Micro Integrator only: the ids of the nodes that run scheduled tasks, message processors and polling inbound
+     * endpoints (<code>[task_handling]</code> with WSO2's <code>TaskNodeResolver</code> and its
+     * <code>task_nodes</code>); without it every node may take them. Each must be a node's id.
+     */
+    @Parameter
+    private List<String> taskNodes;
 
     /** The membership scheme; {@code wka} (well-known address) is the only one supported. */
     @Parameter(property = UserProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
@@ -300,11 +319,23 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         input.databases = databases;
         input.loadBalancer = loadBalancer;
         input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
+        input.product = product;
+        input.taskNodes = taskNodes == null ? new ArrayList<>() : taskNodes;
+        input.distributionProduct = recognisedProduct();
         try {
             return new TopologyValidator(new SettingsCredentials(session.getSettings(), settingsDecrypter),
                     artifacts.drivers(project, session)).validate(input);
         } catch (InvalidTopologyException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** The distribution's product, so roles and databases are validated against it; null when it cannot be had yet. */
+    private io.github.wso2cluster.product.Product recognisedProduct() {
+        try {
+            return Distribution.recognise(distributionPath(), confDirectory).orElse(null);
+        } catch (MojoExecutionException | MojoFailureException e) {
+            return null; // no distribution: said, with its reason, when the nodes are built
         }
     }
 

@@ -38,6 +38,12 @@ import java.util.stream.Stream;
 
 /** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
+    /** Why the Hazelcast checks do not apply to Micro Integrator nodes. */
+    public static final String NO_HAZELCAST = "Micro Integrator clusters through RDBMS coordination"
+            + " (WSO2_COORDINATION_DB), not Hazelcast: it has no [clustering] to check";
+    /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
+    private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
+            "unique-member-address", "members-block", "well-known-members", "sub-domain");
     private final List<Check> checks;
 
     public ClusterVerifier() {
@@ -89,15 +95,18 @@ public final class ClusterVerifier {
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
+        List<NodeFacts> hazelcast = nodes.stream().filter(n -> n.product().hazelcast()).toList();
         for (Check check : checks) {
             if (skip.contains(check.name())) {
                 continue;
             }
-            Optional<String> reason = check.notApplicable(nodes);
+            List<NodeFacts> scope = HAZELCAST_CHECKS.contains(check.name()) ? hazelcast : nodes;
+            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(NO_HAZELCAST)
+                    : check.notApplicable(scope);
             if (reason.isPresent()) {
                 notApplicable.put(check.name(), reason.get());
             } else {
-                check.run(nodes, new Findings(check.name(), findings));
+                check.run(scope, new Findings(check.name(), findings));
                 ran.add(check.name());
             }
         }
