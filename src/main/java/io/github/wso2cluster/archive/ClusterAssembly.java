@@ -8,6 +8,8 @@ import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductDatabase;
+import io.github.wso2cluster.product.ProductDatabases;
 import io.github.wso2cluster.settings.NodeSettings;
 import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.config.EntryNames;
@@ -142,6 +144,11 @@ public final class ClusterAssembly {
             problems.add("tomlEdits: the distribution has no " + paths.deploymentToml() + " (a Carbon 4.x XML product);"
                     + " use <xmlEdits> for it");
         }
+        problems.addAll(ProductDatabases.problems(cluster, product, distributionFiles::containsKey));
+        if (!product.hazelcast() && (cluster.domain() != null || cluster.nodes().stream().anyMatch(Node::wellKnown))) {
+            reporter.warn(product.describe() + " clusters through RDBMS coordination (databases/coordination), not"
+                    + " Hazelcast: domain, membershipScheme and wellKnownMembers are not used; remove them");
+        }
         List<NodeArchive> archives = new ArrayList<>();
         Map<String, NodeSettings> configured = new LinkedHashMap<>();
         for (Node node : cluster.nodes()) {
@@ -241,7 +248,11 @@ public final class ClusterAssembly {
         Set<String> files = new LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
                 paths.catalina(), paths.deploymentToml(), paths.carbonTemplate()));
         if (cluster.databases() != null) {
-            files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement()));
+            files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement(), paths.identityXml(),
+                    paths.inferJson()));
+            for (ProductDatabase database : ProductDatabase.values()) {
+                database.xmlFile(paths).ifPresent(files::add);
+            }
         }
         cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
         cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));

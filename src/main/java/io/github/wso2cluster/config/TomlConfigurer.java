@@ -2,6 +2,7 @@ package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.DatabaseNames;
 import io.github.wso2cluster.product.ConfigFormat;
+import io.github.wso2cluster.product.DatabaseTypes;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.product.ProductLine;
@@ -79,6 +80,12 @@ public final class TomlConfigurer {
     /** @param product the distribution's product: Micro Integrator gets no Hazelcast {@code [clustering]} */
     public static NodeConfiguration configure(Cluster cluster, Node node, Product product, byte[] bytes)
             throws ConfigFileException {
+        return configure(cluster, node, product, bytes, DatabaseTypes.defaults());
+    }
+
+    /** @param types the database type names the product's infer.json knows ({@code [database.*] type}) */
+    public static NodeConfiguration configure(Cluster cluster, Node node, Product product, byte[] bytes,
+                                              DatabaseTypes types) throws ConfigFileException {
         ConfigPaths paths = product.paths();
         String path = paths.deploymentToml();
         TomlSource source = TomlSource.parse(path, bytes);
@@ -117,22 +124,16 @@ public final class TomlConfigurer {
                 editor.set(key(Setting.HTTPS_PROXY_PORT), String.valueOf(cluster.proxyPorts().https()));
             }
         }
-        Databases databases = cluster.databases();
-        if (databases != null && databases.registry() != null) {
-            database(editor, DatabaseNames.TOML_REGISTRY_TABLE, databases.registry());
-        }
-        if (databases != null && databases.userStore() != null) {
-            database(editor, DatabaseNames.TOML_USER_TABLE, databases.userStore());
-            editor.set(DatabaseNames.TOML_REALM_DATA_SOURCE, string(USER_DATASOURCE));
-        }
+        TomlDatabases.tables(editor, cluster, types);
         for (TomlEdit edit : cluster.tomlEdits()) {
             editor.set(edit.key(), edit.value());
         }
 
         List<String> changes = new ArrayList<>(editor.changes());
         String result = editor.changed() ? editor.result() : source.text();
+        result = TomlDatabases.coordination(path, result, cluster, node, changes);
         java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
-        if (editor.changed()) {
+        if (!result.equals(source.text())) {
             replaced.put(path, result.getBytes(StandardCharsets.UTF_8));
         }
         TomlSource after = TomlSource.parse(path, result);
@@ -145,13 +146,6 @@ public final class TomlConfigurer {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new NodeConfiguration(replaced, added, ports, changes, warnings, true);
-    }
-
-    private static void database(TomlEditor editor, String table, SharedDatabase database) throws ConfigFileException {
-        editor.set(table + ".url", string(database.url()));
-        editor.set(table + ".username", string(database.user()));
-        editor.set(table + ".password", string(database.password().reveal()), true);
-        editor.set(table + ".driver", string(database.driverClassName()));
     }
 
     private static String key(Setting setting) {
