@@ -16,6 +16,7 @@ import io.github.wso2cluster.verify.check.PlaceholdersCheck;
 import io.github.wso2cluster.verify.check.PortConflictCheck;
 import io.github.wso2cluster.verify.check.ProxyPortsCheck;
 import io.github.wso2cluster.verify.check.RegistryMountsCheck;
+import io.github.wso2cluster.verify.check.SharedStateCheck;
 import io.github.wso2cluster.verify.check.SubDomainCheck;
 import io.github.wso2cluster.verify.check.TomlKeysCheck;
 import io.github.wso2cluster.verify.check.UniqueMembersCheck;
@@ -68,6 +69,7 @@ public final class ClusterVerifier {
             new RegistryMountsCheck(),
             new UserStoreCheck(),
             new LocalRegistryCheck(),
+            new SharedStateCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
             new PlaceholdersCheck());
