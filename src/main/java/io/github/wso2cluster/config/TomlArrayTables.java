@@ -94,8 +94,8 @@ final class TomlArrayTables {
     /** Every table and entry but the edited one holds what it held (a splice that went wrong fails here). */
     private static void checkOthersKept(TomlSource before, TomlSource after, String array, int index)
             throws ConfigFileException {
-        Map<String, Object> was = new LinkedHashMap<>(before.parsed().toMap());
-        Map<String, Object> now = new LinkedHashMap<>(after.parsed().toMap());
+        Map<String, Object> was = plain(before.parsed());
+        Map<String, Object> now = plain(after.parsed());
         List<?> wasEntries = was.remove(array) instanceof List<?> list ? list : List.of();
         List<?> nowEntries = now.remove(array) instanceof List<?> list ? list : List.of();
         boolean same = was.equals(now) && nowEntries.size() == wasEntries.size() + (index < 0 ? 1 : 0);
@@ -106,6 +106,27 @@ final class TomlArrayTables {
             throw new ConfigFileException(before.fileName() + ": editing [[" + array + "]] changed what no setting"
                     + " touches; please report this with the file");
         }
+    }
+
+    /** A table as plain maps and lists (tomlj's tables and arrays have no equals). */
+    private static Map<String, Object> plain(TomlTable table) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        table.keySet().forEach(key -> map.put(key, plain(table.get(List.of(key)))));
+        return map;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof TomlTable table) {
+            return plain(table);
+        }
+        if (value instanceof TomlArray array) {
+            List<Object> list = new java.util.ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                list.add(plain(array.get(i)));
+            }
+            return list;
+        }
+        return value;
     }
 
     private static Object parse(String tomlValue) {

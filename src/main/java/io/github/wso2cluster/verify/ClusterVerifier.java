@@ -17,6 +17,8 @@ import io.github.wso2cluster.verify.check.PortConflictCheck;
 import io.github.wso2cluster.verify.check.ProxyPortsCheck;
 import io.github.wso2cluster.verify.check.RegistryMountsCheck;
 import io.github.wso2cluster.verify.check.SharedStateCheck;
+import io.github.wso2cluster.verify.check.NodeIdsCheck;
+import io.github.wso2cluster.verify.check.TaskNodesCheck;
 import io.github.wso2cluster.verify.check.SubDomainCheck;
 import io.github.wso2cluster.verify.check.TomlKeysCheck;
 import io.github.wso2cluster.verify.check.UniqueMembersCheck;
@@ -45,6 +47,8 @@ public final class ClusterVerifier {
     /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
     private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
             "unique-member-address", "members-block", "well-known-members", "sub-domain");
+    /** Micro Integrator's own checks: listed (run, or not applicable) only for clusters that have an MI node. */
+    private static final Set<String> MICRO_INTEGRATOR_CHECKS = Set.of("node-ids", "task-nodes");
     private final List<Check> checks;
 
     public ClusterVerifier() {
@@ -70,6 +74,8 @@ public final class ClusterVerifier {
             new UserStoreCheck(),
             new LocalRegistryCheck(),
             new SharedStateCheck(),
+            new NodeIdsCheck(),
+            new TaskNodesCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
             new PlaceholdersCheck());
@@ -99,7 +105,7 @@ public final class ClusterVerifier {
         Map<String, String> notApplicable = new LinkedHashMap<>();
         List<NodeFacts> hazelcast = nodes.stream().filter(n -> n.product().hazelcast()).toList();
         for (Check check : checks) {
-            if (skip.contains(check.name())) {
+            if (skip.contains(check.name()) || MICRO_INTEGRATOR_CHECKS.contains(check.name()) && hazelcast.size() == nodes.size()) {
                 continue;
             }
             List<NodeFacts> scope = HAZELCAST_CHECKS.contains(check.name()) ? hazelcast : nodes;
