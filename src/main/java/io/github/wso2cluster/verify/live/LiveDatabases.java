@@ -1,5 +1,7 @@
 package io.github.wso2cluster.verify.live;
 
+import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.check.DatabaseChecks;
 import io.github.wso2cluster.verify.check.Finding;
@@ -45,8 +47,13 @@ public final class LiveDatabases implements LiveCheck {
     public record Outcome(List<Finding> findings, String summary, String notApplicable) {
     }
 
+    /** @param schema the tables the database must hold (Micro Integrator's coordination database), or null */
     private record Target(String url, String user, String driverClass, String password, Map<String, String> hosts,
-                          boolean vaultPassword) {
+                          boolean vaultPassword, ClusterSchema schema) {
+    }
+
+    /** Whom the check connected as, and the tables of the target's schema the database lacks. */
+    private record Connected(String who, List<String> missing) {
     }
 
     @Override
@@ -88,7 +95,7 @@ public final class LiveDatabases implements LiveCheck {
                 String key = datasource.user() + "@" + datasource.url();
                 targets.computeIfAbsent(key, k -> new Target(datasource.url(), datasource.user(),
                         datasource.driverClassName(), datasource.password() == null ? "" : datasource.password().reveal(),
-                        hosts(node), datasource.vaultPassword()));
+                        hosts(node), datasource.vaultPassword(), schema(node, datasource)));
                 List<NodeFacts> using = users.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!using.contains(node)) {
                     using.add(node);
@@ -111,12 +118,12 @@ public final class LiveDatabases implements LiveCheck {
                 Target target = entry.getValue();
                 String printable = JdbcUrls.printable(target.url());
                 Optional<String> failure;
-                String success = null;
+                Connected success = null;
                 if (target.vaultPassword()) {
                     failure = Optional.of("the password is a secure-vault alias, which only a running Carbon resolves;"
                             + " not connected");
                 } else {
-                    Future<String> attempt = connector.submit(() -> connect(target, drivers));
+                    Future<Connected> attempt = connector.submit(() -> connect(target, drivers));
                     try {
                         success = attempt.get(HARD_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
                         failure = Optional.empty();
@@ -132,9 +139,16 @@ public final class LiveDatabases implements LiveCheck {
                     if (failure.isPresent()) {
                         findings.add(new Finding(Severity.ERROR, CHECK, node.name(), node.databases().datasourcesPath(), 0,
                                 "could not connect to " + printable + " as '" + target.user() + "': " + failure.get()));
+                    } else if (!success.missing().isEmpty()) {
+                        findings.add(new Finding(Severity.ERROR, CHECK, node.name(), node.databases().datasourcesPath(), 0,
+                                "connected to " + printable + " as " + success.who() + ", but it lacks the tables "
+                                + String.join(", ", success.missing()) + " of the distribution's " + target.schema().script()
+                                + ": coordination fails at start; run that script on the database"));
                     } else {
                         findings.add(new Finding(Severity.INFO, CHECK, node.name(), node.databases().datasourcesPath(), 0,
-                                "connected to " + printable + " as " + success));
+                                "connected to " + printable + " as " + success.who() + (target.schema() == null ? ""
+                                : "; it holds the " + target.schema().tables().size() + " tables of "
+                                + target.schema().script())));
                     }
                 }
                 reached += failure.isEmpty() ? 1 : 0;
@@ -158,8 +172,16 @@ public final class LiveDatabases implements LiveCheck {
         return hosts;
     }
 
-    /** Connects and says whom as, to which server; the connection is closed at once. */
-    private static String connect(Target target, ClassLoader drivers) throws Exception {
+    /** Micro Integrator's coordination database must hold the tables of the distribution's cluster script. */
+    private static ClusterSchema schema(NodeFacts node, Datasource datasource) {
+        if (node.product().line() != ProductLine.MICRO_INTEGRATOR || !DatabaseNames.COORDINATION_DB.equals(datasource.name())) {
+            return null;
+        }
+        return ClusterSchema.of(node, datasource.url()).orElse(null);
+    }
+
+    /** Connects and says whom as, to which server, and which tables it lacks; the connection is closed at once. */
+    private static Connected connect(Target target, ClassLoader drivers) throws Exception {
         if (target.driverClass() == null) {
             throw new IllegalStateException("the datasource has no <driverClassName>");
         }
@@ -180,7 +202,18 @@ public final class LiveDatabases implements LiveCheck {
                 throw new IllegalStateException("the driver " + target.driverClass() + " does not take this URL");
             }
             DatabaseMetaData meta = connection.getMetaData();
-            return "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+            String who = "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+            List<String> missing = new ArrayList<>();
+            if (target.schema() != null) {
+                java.util.Set<String> present = new java.util.HashSet<>();
+                try (java.sql.ResultSet tables = meta.getTables(connection.getCatalog(), null, "%", new String[] {"TABLE"})) {
+                    while (tables.next()) {
+                        present.add(tables.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+                    }
+                }
+                target.schema().tables().stream().filter(t -> !present.contains(t.toUpperCase(Locale.ROOT))).forEach(missing::add);
+            }
+            return new Connected(who, missing);
         }
     }
 
