@@ -128,7 +128,11 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
      * <ul>
      * <li><code>id</code> (required): unique, <code>[a-z0-9][a-z0-9-]*</code>, at most 64 characters: the zip's
      * classifier and the overlay folder name;</li>
-     * <li><code>role</code> (required): <code>manager</code> or <code>worker</code>;</li>
+     * <li><code>role</code>: <code>manager</code> or <code>worker</code> (required) on Carbon 4.x products;
+     * <code>member</code> (the default) on Identity Server 5.9+ and Micro Integrator; <code>all-in-one</code> (the
+     * default), <code>control-plane</code>, <code>gateway</code>, <code>traffic-manager</code>, <code>key-manager</code>
+     * on API Manager 4 (3.x: <code>publisher</code> and <code>devportal</code> for <code>control-plane</code>);
+     * <code>manager</code> and <code>worker</code> are accepted everywhere;</li>
      * <li><code>localMemberHost</code> (required): the address other members reach this node on;</li>
      * <li><code>localMemberPort</code> (default 4000): the Hazelcast member port (not shifted by the offset);</li>
      * <li><code>portOffset</code> (default 0): carbon.xml <code>Ports/Offset</code>;</li>
@@ -182,8 +186,15 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
      * <code>mountTarget</code> (default <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted);
      * mounted read-write on managers, read-only on workers;</li>
      * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>;</li>
+     * <li><code>identity</code> (Identity Server: <code>[database.identity_db]</code>, or IS 5.0-5.8's
+     * <code>WSO2_IDENTITY_DB</code> and identity.xml), <code>apim</code> (API Manager: <code>[database.apim_db]</code> or
+     * <code>WSO2AM_DB</code>), <code>coordination</code> (Micro Integrator: <code>[[datasource]]</code>
+     * <code>WSO2_COORDINATION_DB</code> and each node's <code>[cluster_config] node_id</code>), <code>bps</code> and
+     * <code>activiti</code> (EI 6.x business-process: <code>BPS_DS</code>, <code>ACTIVITI_DB</code>): the product
+     * databases, each with the elements of <code>userStore</code>; one the product has no database for is refused;</li>
      * <li><code>driver</code>: <code>groupId:artifactId:version</code> of the JDBC driver, resolved from the
-     * project's repositories and put in <code>repository/components/lib</code> of every node.</li>
+     * project's repositories and put in <code>repository/components/lib</code> of every node (<code>lib</code> on
+     * Micro Integrator and EI 6.x profiles).</li>
      * </ul>
      */
     @Parameter
@@ -285,6 +296,9 @@ public class ConfigureClusterMojo extends AbstractDistributionMojo {
         if (databases != null) {
             warnClearText("databases/registry/password", databases.getRegistry());
             warnClearText("databases/userStore/password", databases.getUserStore());
+            for (io.github.wso2cluster.product.ProductDatabase product : io.github.wso2cluster.product.ProductDatabase.values()) {
+                warnClearText("databases/" + product.element() + "/password", databases.get(product));
+            }
         }
     }
 
