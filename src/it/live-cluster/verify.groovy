@@ -16,7 +16,7 @@ assert runs[2].contains('live: starting 3 Hazelcast hazelcast-3.5.5.jar members 
     String text = new File(basedir, "${dir}/wso2-cluster/verify-cluster.txt").text
     assert text.contains('verify-cluster: 3 nodes, 13 checks: 0 errors, 0 warnings') && text.contains('live: cluster of 3 formed in') : text
     String junit = new File(basedir, "${dir}/wso2-cluster/TEST-wso2-cluster.xml").text
-    assert junit.contains('tests="63" failures="0"') && junit.contains('name="live-cluster"') : junit
+    assert junit.contains('tests="66" failures="0"') && junit.contains('name="live-cluster"') : junit
     // No shared datasource: the live database check says why it did not run, as a skipped case.
     assert text.contains('live-database: skipped, no shared datasource') : text
     assert junit.contains('name="live-database" time="0">\n    <skipped message="not applicable: no shared datasource') : junit

@@ -86,7 +86,7 @@ String log = new File(basedir, 'build.log').text
 // verify-cluster ran in the verify phase (before install) on the zips of this build, and wrote both reports.
 assert log.contains('verify-cluster: 3 nodes passed 12 checks (0 warnings)')
 assert new File(basedir, 'target/wso2-cluster/verify-cluster.txt').text.startsWith('verify-cluster: 3 nodes, 12 checks: 0 errors, 0 warnings')
-assert new File(basedir, 'target/wso2-cluster/TEST-wso2-cluster.xml').text.contains('<testsuite name="wso2-cluster" tests="54" failures="0" errors="0" skipped="18"')
+assert new File(basedir, 'target/wso2-cluster/TEST-wso2-cluster.xml').text.contains('<testsuite name="wso2-cluster" tests="57" failures="0" errors="0" skipped="21"')
 assert log.contains("Node 'worker2' (worker, member 10.0.0.4:4300, subDomain worker, HTTP 9763, HTTPS 9443)")
 assert log.contains('[DEBUG]') : 'the build ran with -X'
 assert !log.contains('it-Plain-Pa55word') : 'the SVN password must never reach the log, not even with -X'

@@ -31,7 +31,8 @@ assert driver.isFile() : "the driver resolved into the IT repository: ${driver}"
         assert node.xpath(DS, reg + '/definition/configuration/url') == REGISTRY_URL
         assert node.xpath(DS, reg + '/definition/configuration/username') == 'it-db-user'
         assert node.xpath(DS, reg + '/definition/configuration/password') == SECRET
-        assert node.xpath(DS, reg + '/definition/configuration/driverClassName') == 'com.mysql.jdbc.Driver'
+        // Connector/J 8.4.0 resolved: its own class name (the old one is a deprecated alias that warns at every start).
+        assert node.xpath(DS, reg + '/definition/configuration/driverClassName') == 'com.mysql.cj.jdbc.Driver'
         String um = "/datasources-configuration/datasources/datasource[name='WSO2_USER_DB']"
         assert node.xpath(DS, um + '/jndiConfig/name') == 'jdbc/WSO2UMDB'
         assert node.xpath(DS, um + '/definition/configuration/password') == 'pom-Clear-Pa55'

@@ -29,7 +29,7 @@ String original = stock.text(TOML)
         assert toml.getString('database.shared_db.username') == 'it-db-user'
         // Surgical: the removed lines are only values the settings set.
         def diff = LineDiff.of(original, text)
-        diff.removed().each { assert it ==~ /(hostname|url|username|password) = .*\n/ : "${id}: ${it}" }
+        diff.removed().each { assert it ==~ /(hostname|type|url|username|password) = .*\n/ : "${id}: ${it}" }
         def props = node.properties('cluster/node.properties')
         assert props.httpsPort == String.valueOf(9443 + e[1])
         // Nothing else of the distribution changed (same bytes, mode and time).

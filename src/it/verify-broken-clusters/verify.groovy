@@ -25,7 +25,7 @@ expected.each { name, texts ->
     File reports = new File(dir, 'target/wso2-cluster')
     assert new File(reports, 'verify-cluster.txt').text.contains(texts.last())
     String junit = new File(reports, 'TEST-wso2-cluster.xml').text
-    assert junit.contains('<testsuite name="wso2-cluster" tests="54"')
+    assert junit.contains('<testsuite name="wso2-cluster" tests="57"')
     assert junit.contains('<failure ') : "${name}: no failing test case in the JUnit report"
     assert !new File(dir, '${project.basedir}').exists() : 'wrote under the literal ${project.basedir}'
 }
@@ -43,7 +43,7 @@ def skipped = run('broken/proxy-port-missing', '-Dwso2-cluster.archives=cluster-
         '-Dwso2-cluster.skipChecks=proxy-ports,placeholders')
 assert skipped.exit() == 0 : skipped.output()
 String skippedJunit = new File(basedir, 'broken/proxy-port-missing/target/wso2-cluster/TEST-wso2-cluster.xml').text
-assert skippedJunit.contains('tests="54" failures="0" errors="0" skipped="24"') : skippedJunit
+assert skippedJunit.contains('tests="57" failures="0" errors="0" skipped="27"') : skippedJunit
 assert skippedJunit.contains('name="proxy-ports" time="0">\n    <skipped message="skipped with skipChecks"/>')
 assert new File(basedir, 'broken/proxy-port-missing/target/wso2-cluster/verify-cluster.txt').text
         .contains('skipped (skipChecks): proxy-ports, placeholders')

@@ -20,6 +20,7 @@ public final class UserProperties {
     public static final String CONF_DIRECTORY = PREFIX + "confDirectory";
     public static final String SKIP_CHECKS = PREFIX + "skipChecks";
     public static final String IGNORE_FAILURES = PREFIX + "ignoreFailures";
+    public static final String PRODUCT = PREFIX + "product";
 
     private UserProperties() {
     }

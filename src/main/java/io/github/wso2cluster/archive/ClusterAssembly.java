@@ -8,6 +8,8 @@ import io.github.wso2cluster.Reporter;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductDatabase;
+import io.github.wso2cluster.product.ProductDatabases;
 import io.github.wso2cluster.settings.NodeSettings;
 import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.config.EntryNames;
@@ -129,7 +131,10 @@ public final class ClusterAssembly {
     private Result write(Cluster cluster, Request request, BuildState state, FileDigests files)
             throws ClusterBuildException, ArchiveException, IOException {
         Distribution distribution = Distribution.open(request.distributionFile(), cluster.confDirectory());
-        Product product = distribution.product();
+        Product product = cluster.productLine() == null ? distribution.product()
+                : distribution.product().withLine(cluster.productLine());
+        reporter.info("Product: " + product.describe() + (cluster.productLine() == null ? ", recognised from the"
+                + " distribution's files" : ", as <product> says"));
         ConfigPaths paths = product.paths();
         Map<String, byte[]> distributionFiles = new HashMap<>(distribution.read(filesToConfigure(cluster, paths)));
         List<String> problems = new ArrayList<>();
@@ -140,6 +145,11 @@ public final class ClusterAssembly {
         } else if (!cluster.tomlEdits().isEmpty()) {
             problems.add("tomlEdits: the distribution has no " + paths.deploymentToml() + " (a Carbon 4.x XML product);"
                     + " use <xmlEdits> for it");
+        }
+        problems.addAll(ProductDatabases.problems(cluster, product, distributionFiles::containsKey));
+        if (!product.hazelcast() && (cluster.domain() != null || cluster.nodes().stream().anyMatch(Node::wellKnown))) {
+            reporter.warn(product.describe() + " clusters through RDBMS coordination (databases/coordination), not"
+                    + " Hazelcast: domain, membershipScheme and wellKnownMembers are not used; remove them");
         }
         List<NodeArchive> archives = new ArrayList<>();
         Map<String, NodeSettings> configured = new LinkedHashMap<>();
@@ -193,7 +203,7 @@ public final class ClusterAssembly {
         archives.forEach(archive -> configurations.put(archive.nodeId(), archive.configuration()));
         Path nginx = writeLoadBalancer(cluster, configurations, request.layout());
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
-        AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster,
+        AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster, product,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
                 List.copyOf(configurations.values()), ordered.stream().map(z -> new ClusterManifest.NodeZip(z.nodeId(),
                         z.zip().getFileName().toString(), z.integrity())).toList()));
@@ -248,7 +258,11 @@ public final class ClusterAssembly {
         Set<String> files = new LinkedHashSet<>(List.of(paths.axis2(), paths.carbon(),
                 paths.catalina(), paths.deploymentToml(), paths.carbonTemplate()));
         if (cluster.databases() != null) {
-            files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement()));
+            files.addAll(List.of(paths.datasources(), paths.registry(), paths.userManagement(), paths.identityXml(),
+                    paths.inferJson()));
+            for (ProductDatabase database : ProductDatabase.values()) {
+                database.xmlFile(paths).ifPresent(files::add);
+            }
         }
         cluster.xmlEdits().forEach(edit -> files.add(edit.file()));
         cluster.nodes().forEach(node -> node.xmlEdits().forEach(edit -> files.add(edit.file())));

@@ -116,6 +116,19 @@ public final class Distribution {
         return paths;
     }
 
+    /**
+     * The product a distribution is, for validating the POM against it before anything else; empty when the file is
+     * not there yet or cannot be opened (that error is reported when the nodes are built).
+     */
+    public static Optional<Product> recognise(Path file, String confDirectory) {
+        try {
+            return file == null || !Files.isRegularFile(file) ? Optional.empty()
+                    : Optional.of(open(file, confDirectory).product());
+        } catch (ArchiveException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Opens a zip with one clear message when it is not one (or is cut short). */
     static ZipFile openZip(Path file) throws ArchiveException {
         try {

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.SharedDatabase;
 import java.util.ArrayList;
@@ -72,11 +73,34 @@ public final class MasterDatasources {
         return parent.flatMap(p -> p.child(child)).map(source::textOf).orElse(null);
     }
 
+    /** One datasource the cluster wants in the file: its names, what it is, and the database. */
+    public record Wanted(String name, String jndiName, String description, SharedDatabase database) {
+    }
+
     /**
-     * Adds (or replaces in place) the shared datasources: {@code WSO2_REGISTRY_DB} and {@code WSO2_USER_DB}, after
+     * Adds (or replaces in place) the shared datasources: {@code WSO2_REGISTRY_DB} and {@code WSO2_USER_DB}, and the
+     * product databases master-datasources.xml holds ({@code WSO2_IDENTITY_DB}, {@code WSO2AM_DB}), after
      * {@code WSO2_CARBON_DB}, each the same on every node.
      */
     public void configure(XmlEditor editor, Databases databases) throws ConfigFileException {
+        List<Wanted> wanted = new ArrayList<>();
+        wanted.add(new Wanted(Databases.REGISTRY_DATASOURCE, Databases.REGISTRY_JNDI, "The cluster's shared registry",
+                databases.registry()));
+        wanted.add(new Wanted(Databases.USER_DATASOURCE, Databases.USER_JNDI, "The cluster's shared user store",
+                databases.userStore()));
+        for (ProductDatabase product : List.of(ProductDatabase.IDENTITY, ProductDatabase.APIM)) {
+            wanted.add(new Wanted(product.datasource(), product.jndiName(), "The cluster's shared " + product.element()
+                    + " database", databases.product(product)));
+        }
+        configure(editor, wanted);
+    }
+
+    /**
+     * Adds the wanted datasources after {@code WSO2_CARBON_DB} (else after the last one), or replaces one already in
+     * the file in place, strictly: only its url, username, password, driverClassName and validationQuery change, its
+     * pool settings and every other element stay as shipped. A wanted datasource without a database is skipped.
+     */
+    public void configure(XmlEditor editor, List<Wanted> wanted) throws ConfigFileException {
         XmlElement container = container().orElseThrow(() -> new ConfigFileException(source.fileName()
                 + ": has no <datasources> element under <" + source.root().name + ">; restore the stock file"));
         List<Datasource> existing = datasources();
@@ -84,10 +108,17 @@ public final class MasterDatasources {
         StringBuilder added = new StringBuilder();
         List<String> addedNames = new ArrayList<>();
         XmlElement anchor = carbon.map(Datasource::element).orElse(existing.isEmpty() ? null : existing.get(existing.size() - 1).element());
-        add(editor, container, anchor, existing, Databases.REGISTRY_DATASOURCE, Databases.REGISTRY_JNDI,
-                "The cluster's shared registry", databases.registry(), added, addedNames);
-        add(editor, container, anchor, existing, Databases.USER_DATASOURCE, Databases.USER_JNDI,
-                "The cluster's shared user store", databases.userStore(), added, addedNames);
+        for (Wanted one : wanted) {
+            if (one.database() == null) {
+                continue;
+            }
+            Optional<Datasource> present = existing.stream().filter(d -> one.name().equals(d.name())).findFirst();
+            if (present.isPresent()) {
+                replaceStrictly(editor, present.get(), one.database());
+            } else {
+                add(editor, container, anchor, one, added, addedNames);
+            }
+        }
         if (added.isEmpty()) {
             return;
         }
@@ -99,31 +130,44 @@ public final class MasterDatasources {
         }
     }
 
-    private void add(XmlEditor editor, XmlElement container, XmlElement anchor, List<Datasource> existing, String name,
-                     String jndi, String description, SharedDatabase database, StringBuilder added,
+    private void add(XmlEditor editor, XmlElement container, XmlElement anchor, Wanted wanted, StringBuilder added,
                      List<String> addedNames) {
-        if (database == null) {
-            return;
-        }
-        Optional<Datasource> present = existing.stream().filter(d -> name.equals(d.name())).findFirst();
-        XmlElement like = present.map(Datasource::element).orElse(anchor);
-        XmlFragment fragment = like != null ? XmlFragment.like(editor, like, container)
+        SharedDatabase database = wanted.database();
+        XmlFragment fragment = anchor != null ? XmlFragment.like(editor, anchor, container)
                 : new XmlFragment(source.lineSeparator(), editor.childIndent(container), editor.indentStep(container));
-        fragment.open("datasource").leaf("name", name).leaf("description", description + " (wso2-cluster-maven-plugin)")
-                .open("jndiConfig").leaf("name", jndi).close("jndiConfig")
+        fragment.open("datasource").leaf("name", wanted.name()).leaf("description", wanted.description()
+                        + " (wso2-cluster-maven-plugin)")
+                .open("jndiConfig").leaf("name", wanted.jndiName()).close("jndiConfig")
                 .open("definition", "type=\"RDBMS\"").open("configuration")
                 .leaf("url", database.url()).leaf("username", database.user())
                 .leaf("password", database.password().reveal()).leaf("driverClassName", database.driverClassName())
                 .leaf("maxActive", "50").leaf("maxWait", "60000").leaf("testOnBorrow", "true")
                 .leaf("validationQuery", database.validationQuery()).leaf("validationInterval", "30000")
                 .close("configuration").close("definition").close("datasource");
-        if (present.isPresent()) {
-            editor.replace(present.get().element(), fragment.toString(), "datasource " + name + " (replaced)");
-        } else {
-            String indent = like != null ? source.indentOf(like.start()) : editor.childIndent(container);
-            // Each new datasource after a blank line, as the stock file separates its datasources.
-            added.append(added.isEmpty() ? "" : source.lineSeparator()).append(source.lineSeparator()).append(indent).append(fragment);
-            addedNames.add(name);
+        String indent = anchor != null ? source.indentOf(anchor.start()) : editor.childIndent(container);
+        // Each new datasource after a blank line, as the stock file separates its datasources.
+        added.append(added.isEmpty() ? "" : source.lineSeparator()).append(source.lineSeparator()).append(indent).append(fragment);
+        addedNames.add(wanted.name());
+    }
+
+    /** The connection values of a datasource the file has; its pool settings and other elements stay. */
+    private void replaceStrictly(XmlEditor editor, Datasource present, SharedDatabase database) throws ConfigFileException {
+        XmlElement configuration = present.element().child("definition").flatMap(d -> d.child("configuration"))
+                .orElseThrow(() -> new ConfigFileException(source.fileName() + ": line " + source.lineOf(present.element()
+                        .start()) + ": datasource " + present.name() + " has no <definition><configuration>; restore the"
+                        + " stock datasource"));
+        String[][] values = {{"url", database.url()}, {"username", database.user()},
+                {"password", database.password().reveal()}, {"driverClassName", database.driverClassName()},
+                {"validationQuery", database.validationQuery()}};
+        for (String[] value : values) {
+            Optional<XmlElement> child = configuration.child(value[0]);
+            boolean secret = value[0].equals("password");
+            if (child.isPresent()) {
+                editor.setText(child.get(), value[1], secret);
+            } else {
+                editor.appendChild(configuration, "<" + value[0] + ">" + XmlEscapes.text(value[1]) + "</" + value[0] + ">",
+                        "datasource " + present.name() + " " + value[0]);
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.wso2cluster.config;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.ConfigFormat;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.DatabaseTypes;
+import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
@@ -51,7 +53,8 @@ public final class NodeConfigurer {
         Optional<byte[]> toml = files.read(paths.deploymentToml());
         if (product.isToml()) {
             // Kernel 4.5+ renders its XML from deployment.toml at every start: the settings go there.
-            return TomlConfigurer.configure(cluster, node, paths, toml.orElseThrow());
+            return TomlConfigurer.configure(cluster, node, product, toml.orElseThrow(),
+                    DatabaseTypes.of(files.read(paths.inferJson()).orElse(null)));
         }
         if (toml.isPresent()) {
             throw new ConfigFileException(paths.deploymentToml() + ": this node's overlay adds a deployment.toml, but "
@@ -83,9 +86,23 @@ public final class NodeConfigurer {
                     }
                 });
         Databases databases = cluster.databases();
-        if (databases != null && (databases.registry() != null || databases.userStore() != null)) {
+        if (databases != null && (databases.registry() != null || databases.userStore() != null
+                || databases.product(ProductDatabase.IDENTITY) != null || databases.product(ProductDatabase.APIM) != null)) {
             edit(files, paths.datasources(), true, editsByFile, replaced, changes,
                     editor -> new MasterDatasources(editor.source()).configure(editor, databases));
+        }
+        if (databases != null && databases.product(ProductDatabase.IDENTITY) != null) {
+            // IS 5.0-5.8 persist through the datasource identity.xml names (stock: the node's own WSO2_CARBON_DB).
+            edit(files, paths.identityXml(), false, editsByFile, replaced, changes,
+                    editor -> new IdentityConfig(editor.source()).configure(editor));
+        }
+        for (ProductDatabase own : List.of(ProductDatabase.BPS, ProductDatabase.ACTIVITI)) {
+            if (databases != null && databases.product(own) != null) {
+                edit(files, own.xmlFile(paths).orElseThrow(), true, editsByFile, replaced, changes,
+                        editor -> new MasterDatasources(editor.source()).configure(editor, List.of(new MasterDatasources.Wanted(
+                                own.datasource(), own.jndiName(), "The cluster's shared " + own.element() + " database",
+                                databases.product(own)))));
+            }
         }
         if (databases != null && databases.registry() != null) {
             edit(files, paths.registry(), true, editsByFile, replaced, changes, editor -> new RegistryConfig(editor.source())
@@ -101,7 +118,7 @@ public final class NodeConfigurer {
 
         CatalinaServer.WebPorts ports = CatalinaServer.webPorts(catalinaSource, node.portOffset());
         Map<String, byte[]> added = new LinkedHashMap<>();
-        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, product));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }

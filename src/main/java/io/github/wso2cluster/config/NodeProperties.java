@@ -1,6 +1,7 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;
@@ -21,6 +22,9 @@ public final class NodeProperties {
     public static final String ID = "id";
     public static final String ROLE = "role";
     public static final String CONF_DIRECTORY = "confDirectory";
+    /** The product line ({@code identity-server}) and version configure-cluster built the node as. */
+    public static final String PRODUCT = "product";
+    public static final String PRODUCT_VERSION = "productVersion";
 
     private NodeProperties() {
     }
@@ -41,10 +45,22 @@ public final class NodeProperties {
 
     /** A fixed key order and no date comment (unlike Properties), so the bytes are reproducible. */
     public static byte[] write(Cluster cluster, Node node, CatalinaServer.WebPorts ports, ConfigPaths paths) {
+        return write(cluster, node, ports, paths, null);
+    }
+
+    /** @param product the product the node was built as (recorded for verify-cluster and the reports), or null */
+    public static byte[] write(Cluster cluster, Node node, CatalinaServer.WebPorts ports, Product product) {
+        return write(cluster, node, ports, product.paths(), product);
+    }
+
+    private static byte[] write(Cluster cluster, Node node, CatalinaServer.WebPorts ports, ConfigPaths paths,
+                                Product product) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(ID, node.id());
         values.put(ROLE, node.role().id());
-        values.put(Axis2Clustering.DOMAIN, cluster.domain());
+        if (cluster.domain() != null) {
+            values.put(Axis2Clustering.DOMAIN, cluster.domain()); // Micro Integrator has none
+        }
         values.put(Axis2Clustering.LOCAL_MEMBER_HOST, node.localMemberHost());
         values.put(Axis2Clustering.LOCAL_MEMBER_PORT, String.valueOf(node.localMemberPort()));
         values.put("portOffset", String.valueOf(node.portOffset()));
@@ -52,6 +68,10 @@ public final class NodeProperties {
         values.put("httpsPort", String.valueOf(ports.https()));
         // verify-cluster reads the config files from here (EI 6.x profiles keep them outside repository/conf).
         values.put(CONF_DIRECTORY, paths.conf());
+        if (product != null) {
+            values.put(PRODUCT, product.line().id());
+            values.put(PRODUCT_VERSION, product.version());
+        }
         StringBuilder text = new StringBuilder("# Written by wso2-cluster-maven-plugin\n");
         values.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
         return text.toString().getBytes(StandardCharsets.ISO_8859_1);

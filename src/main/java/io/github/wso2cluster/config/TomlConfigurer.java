@@ -1,16 +1,18 @@
 package io.github.wso2cluster.config;
 
 import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ConfigFormat;
+import io.github.wso2cluster.product.DatabaseTypes;
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.product.TomlLocations;
 import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.MemberAddress;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.Ports;
 import io.github.wso2cluster.topology.SessionAffinity;
-import io.github.wso2cluster.topology.SharedDatabase;
 import io.github.wso2cluster.topology.TomlEdit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,17 +77,32 @@ public final class TomlConfigurer {
     /** Edits the node's deployment.toml; {@code bytes} is the file as the node's tree has it (overlays applied). */
     public static NodeConfiguration configure(Cluster cluster, Node node, ConfigPaths paths, byte[] bytes)
             throws ConfigFileException {
+        return configure(cluster, node, new Product(ProductLine.CARBON, "", ConfigFormat.TOML, paths), bytes);
+    }
+
+    /** @param product the distribution's product: Micro Integrator gets no Hazelcast {@code [clustering]} */
+    public static NodeConfiguration configure(Cluster cluster, Node node, Product product, byte[] bytes)
+            throws ConfigFileException {
+        return configure(cluster, node, product, bytes, DatabaseTypes.defaults());
+    }
+
+    /** @param types the database type names the product's infer.json knows ({@code [database.*] type}) */
+    public static NodeConfiguration configure(Cluster cluster, Node node, Product product, byte[] bytes,
+                                              DatabaseTypes types) throws ConfigFileException {
+        ConfigPaths paths = product.paths();
         String path = paths.deploymentToml();
         TomlSource source = TomlSource.parse(path, bytes);
         TomlEditor editor = new TomlEditor(source);
         List<String> warnings = new ArrayList<>();
 
-        editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
-        editor.set(key(Setting.DOMAIN), string(cluster.domain()));
-        editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
-        // A string, as WSO2's documentation and templates write it.
-        editor.set(key(Setting.LOCAL_MEMBER_PORT), string(String.valueOf(node.localMemberPort())));
-        editor.set(key(Setting.MEMBERS), array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        if (product.hazelcast()) {
+            editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
+            editor.set(key(Setting.DOMAIN), string(cluster.domain()));
+            editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
+            // A string, as WSO2's documentation and templates write it.
+            editor.set(key(Setting.LOCAL_MEMBER_PORT), string(String.valueOf(node.localMemberPort())));
+            editor.set(key(Setting.MEMBERS), array(cluster.wellKnownMembers().stream().map(MemberAddress::toString).toList()));
+        }
         if (node.hostName() != null) {
             editor.set(key(Setting.HOST_NAME), string(node.hostName()));
         }
@@ -110,22 +127,16 @@ public final class TomlConfigurer {
                 editor.set(key(Setting.HTTPS_PROXY_PORT), String.valueOf(cluster.proxyPorts().https()));
             }
         }
-        Databases databases = cluster.databases();
-        if (databases != null && databases.registry() != null) {
-            database(editor, DatabaseNames.TOML_REGISTRY_TABLE, databases.registry());
-        }
-        if (databases != null && databases.userStore() != null) {
-            database(editor, DatabaseNames.TOML_USER_TABLE, databases.userStore());
-            editor.set(DatabaseNames.TOML_REALM_DATA_SOURCE, string(USER_DATASOURCE));
-        }
+        TomlDatabases.tables(editor, cluster, types);
         for (TomlEdit edit : cluster.tomlEdits()) {
             editor.set(edit.key(), edit.value());
         }
 
         List<String> changes = new ArrayList<>(editor.changes());
         String result = editor.changed() ? editor.result() : source.text();
+        result = TomlDatabases.coordination(path, result, cluster, node, changes);
         java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
-        if (editor.changed()) {
+        if (!result.equals(source.text())) {
             replaced.put(path, source.encode(result)); // a byte-order mark stays, as on the XML files
         }
         TomlSource after = TomlSource.parse(path, result);
@@ -133,18 +144,11 @@ public final class TomlConfigurer {
         CatalinaServer.WebPorts ports = new CatalinaServer.WebPorts(port(after, key(Setting.HTTP_PORT), Ports.STOCK_HTTP)
                 + offset, port(after, key(Setting.HTTPS_PORT), Ports.STOCK_HTTPS) + offset);
         java.util.Map<String, byte[]> added = new java.util.LinkedHashMap<>();
-        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, paths));
+        added.put(NodeProperties.PATH, NodeProperties.write(cluster, node, ports, product));
         if (!cluster.hostsEntries().isEmpty()) {
             added.put("cluster/hosts", (String.join("\n", cluster.hostsEntries()) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return new NodeConfiguration(replaced, added, ports, changes, warnings, true);
-    }
-
-    private static void database(TomlEditor editor, String table, SharedDatabase database) throws ConfigFileException {
-        editor.set(table + ".url", string(database.url()));
-        editor.set(table + ".username", string(database.user()));
-        editor.set(table + ".password", string(database.password().reveal()), true);
-        editor.set(table + ".driver", string(database.driverClassName()));
     }
 
     private static String key(Setting setting) {

@@ -10,6 +10,7 @@ import io.github.wso2cluster.archive.Distribution;
 import io.github.wso2cluster.archive.EntryTimes;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.output.OutputTimestamp;
+import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.DriverSource;
@@ -96,6 +97,9 @@ public final class ConfigureSession {
         if (input.databases != null) {
             warnClearText("databases/registry/password", input.databases.getRegistry());
             warnClearText("databases/userStore/password", input.databases.getUserStore());
+            for (ProductDatabase product : ProductDatabase.values()) {
+                warnClearText("databases/" + product.element() + "/password", input.databases.get(product));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.output;
 
 import io.github.wso2cluster.config.NodeConfiguration;
+import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
 import java.io.IOException;
@@ -29,12 +30,25 @@ public final class ClusterManifest {
     /** @param zips the nodes' zips, in the cluster's node order */
     public static byte[] render(Cluster cluster, String distributionName, String distributionSha256,
                                 List<NodeConfiguration> configurations, List<NodeZip> zips) {
+        return render(cluster, null, distributionName, distributionSha256, configurations, zips);
+    }
+
+    /** @param product the product the nodes were built as (its line, version and format are recorded), or null */
+    public static byte[] render(Cluster cluster, Product product, String distributionName, String distributionSha256,
+                                List<NodeConfiguration> configurations, List<NodeZip> zips) {
         List<Node> nodes = cluster.nodes();
         StringBuilder json = new StringBuilder("{\n");
-        json.append("  \"domain\": ").append(Json.string(cluster.domain())).append(",\n");
+        json.append("  \"domain\": ").append(cluster.domain() == null ? "null" : Json.string(cluster.domain())).append(",\n");
         json.append("  \"membershipScheme\": ").append(Json.string(cluster.membershipScheme())).append(",\n");
         json.append("  \"distribution\": {\"file\": ").append(Json.string(distributionName))
                 .append(", \"sha256\": ").append(Json.string(distributionSha256)).append("},\n");
+        if (product != null) {
+            json.append("  \"product\": {\"id\": ").append(Json.string(product.line().id()))
+                    .append(", \"name\": ").append(Json.string(product.line().displayName()))
+                    .append(", \"version\": ").append(Json.string(product.version()))
+                    .append(", \"format\": ").append(Json.string(product.isToml() ? "deployment.toml" : "xml"))
+                    .append(", \"description\": ").append(Json.string(product.describe())).append("},\n");
+        }
         json.append("  \"wellKnownMembers\": [");
         for (int i = 0; i < cluster.wellKnownMembers().size(); i++) {
             json.append(i == 0 ? "" : ", ").append(Json.string(cluster.wellKnownMembers().get(i).toString()));

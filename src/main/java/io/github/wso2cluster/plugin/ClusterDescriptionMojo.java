@@ -24,11 +24,32 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
 
     /**
      * The clustering domain (axis2.xml parameter <code>domain</code>, Hazelcast's group name), the same on every node.
+     * Required wherever Hazelcast clustering is written; Micro Integrator (RDBMS coordination) does not use it.
      *
      * @since 1.0.0
      */
-    @Parameter(property = UserProperties.DOMAIN, required = true)
+    @Parameter(property = UserProperties.DOMAIN)
     private String domain;
+
+    /**
+     * The product line, when the recognition from the distribution's own files is to be overridden:
+     * <code>carbon</code>, <code>identity-server</code>, <code>api-manager</code> or <code>micro-integrator</code>.
+     * It decides the roles nodes take and the product databases <code>databases</code> takes.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = UserProperties.PRODUCT)
+    private String product;
+
+    /**
+     * Micro Integrator only: the ids of the nodes that run scheduled tasks, message processors and polling inbound
+     * endpoints (<code>[task_handling]</code> with WSO2's <code>TaskNodeResolver</code> and its
+     * <code>task_nodes</code>); without it every node may take them. Each must be a node's id.
+     *
+     * @since 1.0.0
+     */
+    @Parameter
+    private List<String> taskNodes;
 
     /**
      * The membership scheme; {@code wka} (well-known address) is the only one supported.
@@ -109,7 +130,11 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <ul>
      * <li><code>id</code> (required): unique, <code>[a-z0-9][a-z0-9-]*</code>, at most 64 characters: the zip's
      * classifier and the overlay folder name;</li>
-     * <li><code>role</code> (required): <code>manager</code> or <code>worker</code>;</li>
+     * <li><code>role</code>: <code>manager</code> or <code>worker</code> (required) on Carbon 4.x products;
+     * <code>member</code> (the default) on Identity Server 5.9+ and Micro Integrator; <code>all-in-one</code> (the
+     * default), <code>control-plane</code>, <code>gateway</code>, <code>traffic-manager</code>, <code>key-manager</code>
+     * on API Manager 4 (3.x: <code>publisher</code> and <code>devportal</code> for <code>control-plane</code>);
+     * <code>manager</code> and <code>worker</code> are accepted everywhere;</li>
      * <li><code>localMemberHost</code> (required): the address other members reach this node on;</li>
      * <li><code>localMemberPort</code> (default 4000): the Hazelcast member port (not shifted by the offset);</li>
      * <li><code>portOffset</code> (default 0): carbon.xml <code>Ports/Offset</code>;</li>
@@ -119,9 +144,9 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * (<code>mgtHostName</code> on managers only);</li>
      * <li><code>xmlEdits</code>: like the cluster-wide <code>xmlEdits</code>, for this node only, after those.</li>
      * </ul>
-      *
-      * @since 1.0.0
-      */
+     *
+     * @since 1.0.0
+     */
     @Parameter
     private List<NodeInput> nodes;
 
@@ -167,30 +192,23 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
      * <ul>
      * <li><code>registry</code>: the shared registry database, with <code>url</code>, <code>serverId</code> (a
      * settings.xml <code>&lt;server&gt;</code> giving user and password) or <code>username</code> and
-     * <code>password</code> (a clear-text password is warned about), <code>driverClassName</code> (default by URL:
-     * <code>jdbc:mysql:</code> <code>com.mysql.jdbc.Driver</code>, <code>jdbc:mariadb:</code>
-     * <code>org.mariadb.jdbc.Driver</code>, <code>jdbc:postgresql:</code> <code>org.postgresql.Driver</code>,
-     * <code>jdbc:oracle:</code> <code>oracle.jdbc.OracleDriver</code>, <code>jdbc:sqlserver:</code>
-     * <code>com.microsoft.sqlserver.jdbc.SQLServerDriver</code>, <code>jdbc:db2:</code>
-     * <code>com.ibm.db2.jcc.DB2Driver</code>, <code>jdbc:h2:</code> <code>org.h2.Driver</code>; another subprotocol
-     * needs it) and <code>validationQuery</code> (default <code>SELECT 1</code>; <code>SELECT 1 FROM DUAL</code> on
-     * Oracle, <code>SELECT 1 FROM SYSIBM.SYSDUMMY1</code> on DB2), <code>mountTarget</code> (default
-     * <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted); master-datasources.xml
-     * <code>WSO2_REGISTRY_DB</code> (<code>jdbc/WSO2RegistryDB</code>) and registry.xml's mounts, read-write on
-     * managers, read-only on workers; on deployment.toml products <code>[database.shared_db]</code>. The URL is
-     * <code>jdbc:&lt;subprotocol&gt;:...</code>; an embedded H2 URL is refused (only an H2 server,
-     * <code>jdbc:h2:tcp://</code> or <code>jdbc:h2:ssl://</code>, is shared);</li>
-     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>:
-     * <code>WSO2_USER_DB</code> (<code>jdbc/WSO2UMDB</code>) and user-mgt.xml's realm <code>dataSource</code>; on
-     * deployment.toml products <code>[database.user]</code> and <code>[realm_manager] data_source</code>;</li>
+     * <code>password</code>, <code>driverClassName</code> and <code>validationQuery</code> (defaults from the URL),
+     * <code>mountTarget</code> (default <code>/_system/nodes</code>: where <code>/_system/config</code> is mounted);
+     * mounted read-write on managers, read-only on workers;</li>
+     * <li><code>userStore</code>: the shared user store database, the same elements but <code>mountTarget</code>;</li>
+     * <li><code>identity</code> (Identity Server: <code>[database.identity_db]</code>, or IS 5.0-5.8's
+     * <code>WSO2_IDENTITY_DB</code> and identity.xml), <code>apim</code> (API Manager: <code>[database.apim_db]</code> or
+     * <code>WSO2AM_DB</code>), <code>coordination</code> (Micro Integrator: <code>[[datasource]]</code>
+     * <code>WSO2_COORDINATION_DB</code> and each node's <code>[cluster_config] node_id</code>), <code>bps</code> and
+     * <code>activiti</code> (EI 6.x business-process: <code>BPS_DS</code>, <code>ACTIVITI_DB</code>): the product
+     * databases, each with the elements of <code>userStore</code>; one the product has no database for is refused;</li>
      * <li><code>driver</code>: <code>groupId:artifactId:version</code> of the JDBC driver, resolved from the
-     * project's repositories (settings.xml mirrors apply) and put in <code>repository/components/lib</code> of every
-     * node (<code>lib</code> for EI 6.x profiles); it must be a driver jar (a class its
-     * <code>META-INF/services/java.sql.Driver</code> names, or the datasource's driver class).</li>
+     * project's repositories and put in <code>repository/components/lib</code> of every node (<code>lib</code> on
+     * Micro Integrator and EI 6.x profiles).</li>
      * </ul>
-      *
-      * @since 1.0.0
-      */
+     *
+     * @since 1.0.0
+     */
     @Parameter
     private DatabasesInput databases;
 
@@ -268,6 +286,8 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
         input.tomlEdits = tomlEdits == null ? new ArrayList<>() : tomlEdits;
         input.secureVault = secureVault;
         input.secrets = secrets == null ? new ArrayList<>() : secrets;
+        input.product = product;
+        input.taskNodes = taskNodes == null ? new ArrayList<>() : taskNodes;
         return input;
     }
 }

@@ -6,6 +6,8 @@ import io.github.wso2cluster.archive.ArchiveException;
 import io.github.wso2cluster.archive.AssembledNode;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.ClusterBuildException;
+import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.configure.ConfigureRequest;
 import io.github.wso2cluster.configure.ConfigureSession;
 import io.github.wso2cluster.topology.Cluster;
@@ -86,6 +88,7 @@ public class ConfigureClusterMojo extends ClusterDescriptionMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         ClusterInput input = clusterInput();
+        input.distributionProduct = recognisedProduct(input.confDirectory);
         try {
             ConfigureSession configure = new ConfigureSession(new MavenReporter(getLog()));
             Cluster cluster = configure.validate(input, new SettingsCredentials(session.getSettings(), settingsDecrypter),
@@ -105,6 +108,15 @@ public class ConfigureClusterMojo extends ClusterDescriptionMojo {
             // Problems with the inputs are ArchiveExceptions above; what is left is the build machine's file system.
             throw new MojoExecutionException("configure-cluster could not read or write under " + outputDirectory
                     + " or the overlays: " + e.getMessage(), e);
+        }
+    }
+
+    /** The distribution's product, so roles and databases are validated against it; null when it cannot be had yet. */
+    private Product recognisedProduct(String confDirectory) {
+        try {
+            return Distribution.recognise(distributionPath(), confDirectory).orElse(null);
+        } catch (MojoExecutionException | MojoFailureException e) {
+            return null; // no distribution: said, with its reason, when the nodes are built
         }
     }
 }

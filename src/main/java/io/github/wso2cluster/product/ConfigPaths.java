@@ -36,9 +36,23 @@ public record ConfigPaths(String conf) {
         return resources() + "/templates";
     }
 
+    /**
+     * {@code repository/resources/conf} of a {@code repository/conf} product; Micro Integrator keeps its configuration
+     * in {@code conf} and its rules in {@code repository/resources/conf} too (its assembly's bin.xml).
+     */
     public String resources() {
-        String parent = conf.contains("/") ? conf.substring(0, conf.lastIndexOf('/')) : "";
-        return (parent.isEmpty() ? "" : parent + "/") + "resources/conf";
+        String parent = conf.contains("/") ? conf.substring(0, conf.lastIndexOf('/')) : "repository";
+        return parent + "/resources/conf";
+    }
+
+    /** The product's own type inference rules: the database {@code type} names it knows. */
+    public String inferJson() {
+        return resources() + "/infer.json";
+    }
+
+    /** Identity Server's identity.xml: IS 5.0-5.8 name the identity datasource in its JDBCPersistenceManager. */
+    public String identityXml() {
+        return conf + "/identity/identity.xml";
     }
 
     /** carbon.xml's template: whether it reads {@code server.mgt_console_hostname} decides what mgtHostName may set. */

@@ -15,6 +15,14 @@ public final class DatabaseNames {
     public static final String REGISTRY_JNDI = "jdbc/WSO2RegistryDB";
     public static final String USER_DATASOURCE = "WSO2_USER_DB";
     public static final String USER_JNDI = "jdbc/WSO2UMDB";
+    /** API Manager 1.x/2.x's message broker store: each node's own, never shared (WSO2's distributed deployment pages). */
+    public static final String MB_STORE_DB = "WSO2_MB_STORE_DB";
+    /** Micro Integrator's coordination database: its presence switches RDBMS coordination on. */
+    public static final String COORDINATION_DB = "WSO2_COORDINATION_DB";
+    /** Where Carbon 4.x keeps its datasources, under {@code <conf>}. */
+    static final String MASTER_DATASOURCES = "datasources/master-datasources.xml";
+    /** Micro Integrator's array of datasources in deployment.toml. */
+    public static final String TOML_DATASOURCE_ARRAY = "datasource";
 
     /** deployment.toml's shared registry table ({@code databases/registry}). */
     public static final String TOML_REGISTRY_TABLE = "database.shared_db";
@@ -33,6 +41,11 @@ public final class DatabaseNames {
             "local", new String[] {CARBON_DB, "jdbc/WSO2CarbonDB"});
 
     private DatabaseNames() {
+    }
+
+    /** The databases each node keeps to itself, whatever the POM says. */
+    public static boolean nodeLocal(String datasource) {
+        return CARBON_DB.equals(datasource) || MB_STORE_DB.equals(datasource);
     }
 
     /** {datasource name, JNDI name} of a {@code [database.<table>]} (an unknown table: its name in capitals). */

@@ -49,6 +49,19 @@ public record Product(ProductLine line, String version, ConfigFormat format, Con
         return matcher.matches() ? matcher.group(1) : "";
     }
 
+    /** The same distribution as another product line (the POM's {@code <product>} overrides the recognition). */
+    public Product withLine(ProductLine other) {
+        return new Product(other, version, format, paths);
+    }
+
+    /**
+     * Whether the product clusters through Hazelcast ({@code <clustering>} / {@code [clustering]}): every line but
+     * Micro Integrator, whose nodes coordinate through the database instead.
+     */
+    public boolean hazelcast() {
+        return line != ProductLine.MICRO_INTEGRATOR;
+    }
+
     public Locations locations() {
         return format.locations();
     }

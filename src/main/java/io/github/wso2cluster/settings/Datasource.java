@@ -19,19 +19,20 @@ public record Datasource(String name, String jndiName, String url, String user, 
     public static final String CARBON_DB = DatabaseNames.CARBON_DB;
 
     /**
-     * Each node's own embedded H2 database (a file path, {@code file:} or {@code mem:}): never shared, whatever its
-     * name. An H2 server ({@code jdbc:h2:tcp://}, {@code jdbc:h2:ssl://}) is a shared database like any other.
+     * Each node's own embedded H2 database ({@code jdbc:h2:} and a file path, {@code file:} or {@code mem:}): never
+     * shared, whatever its name. An H2 server ({@code jdbc:h2:tcp:}, {@code ssl:}) is a database server like others.
      */
     public boolean embedded() {
-        String lower = url == null ? "jdbc:h2:" : url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        return url == null || lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:");
     }
 
     /**
      * A database the nodes share: any datasource on a real database server but the node's own
-     * {@code WSO2_CARBON_DB} (its local registry, which must not be shared).
+     * {@code WSO2_CARBON_DB} (its local registry) and API Manager's {@code WSO2_MB_STORE_DB}, which must not be shared.
      */
     public boolean shared() {
-        return !embedded() && !CARBON_DB.equals(name);
+        return !embedded() && !DatabaseNames.nodeLocal(name);
     }
 }

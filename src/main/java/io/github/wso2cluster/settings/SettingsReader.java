@@ -5,6 +5,7 @@ import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.XmlSource;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductDatabase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,19 @@ public final class SettingsReader {
 
     /** The XML config files the settings and the database checks read, in order. */
     public static List<String> xmlFiles(ConfigPaths paths) {
-        return List.of(paths.axis2(), paths.carbon(), paths.catalina(), paths.datasources(), paths.registry(),
-                paths.userManagement());
+        List<String> files = new ArrayList<>(List.of(paths.axis2(), paths.carbon(), paths.catalina(), paths.datasources(),
+                paths.registry(), paths.userManagement(), paths.identityXml()));
+        files.addAll(productDatasourceFiles(paths));
+        return files;
+    }
+
+    /** The datasource files of the product databases Carbon 4.x products keep outside master-datasources.xml. */
+    public static List<String> productDatasourceFiles(ConfigPaths paths) {
+        List<String> files = new ArrayList<>();
+        for (ProductDatabase database : ProductDatabase.values()) {
+            database.xmlFile(paths).filter(f -> !f.equals(paths.datasources()) && !files.contains(f)).ifPresent(files::add);
+        }
+        return files;
     }
 
     /** The files every Carbon 4.x node has; the database wiring's are optional (a product may lack user-mgt.xml). */

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.settings;
 
+import io.github.wso2cluster.config.TomlDatabases;
 import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.product.ConfigFormat;
 import io.github.wso2cluster.product.ConfigPaths;
@@ -172,11 +173,14 @@ public final class TomlNodeSettings extends NodeSettings {
                 String[] names = DatabaseNames.tomlDatasource(name);
                 int line = toml.lineOf(key + ".url") > 0 ? toml.lineOf(key + ".url") : Math.max(1, toml.lineOf(key));
                 String password = value(key + ".password").orElse("");
-                found.add(new Datasource(names[0], names[1], url.get(), value(key + ".username").orElse(""),
-                        value(key + ".driver").orElse(""), new Located(names[0], path, line), Secret.of(password),
+                // The templates render these into XML: what the server reads is the unescaped text.
+                found.add(new Datasource(names[0], names[1], TomlDatabases.unescaped(url.get()),
+                        TomlDatabases.unescaped(value(key + ".username").orElse("")), value(key + ".driver").orElse(""),
+                        new Located(names[0], path, line), Secret.of(TomlDatabases.unescaped(password)),
                         password.contains("$secret{")));
             }
         }
+        found.addAll(datasourceArray());
         return found;
     }
 
@@ -204,6 +208,28 @@ public final class TomlNodeSettings extends NodeSettings {
         return found;
     }
 
+    /** Micro Integrator's {@code [[datasource]]} entries (its coordination database among them), each at its id's line. */
+    private List<Datasource> datasourceArray() {
+        List<Datasource> found = new ArrayList<>();
+        if (toml == null || !toml.parsed().isArray(DatabaseNames.TOML_DATASOURCE_ARRAY)) {
+            return found;
+        }
+        TomlArray entries = toml.parsed().getArray(DatabaseNames.TOML_DATASOURCE_ARRAY);
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof TomlTable entry) || entry.getString("id") == null) {
+                continue;
+            }
+            String id = entry.getString("id");
+            var at = entry.inputPositionOf("id");
+            String password = text(entry, "password");
+            found.add(new Datasource(id, "jdbc/" + id, entry.get("url") == null ? null : TomlDatabases.unescaped(text(entry, "url")),
+                    TomlDatabases.unescaped(text(entry, "username")), text(entry, "driver"),
+                    new Located(id, path, at == null ? 1 : (int) at.line()), Secret.of(TomlDatabases.unescaped(password)),
+                    password.contains("$secret{")));
+        }
+        return found;
+    }
+
     private String store(String table, String key, String stock) {
         Optional<String> own = value(table + "." + key);
         if (own.isPresent()) {
@@ -211,6 +237,11 @@ public final class TomlNodeSettings extends NodeSettings {
         }
         boolean followsPrimary = table.equals("keystore.internal") || table.equals("keystore.tls");
         return followsPrimary ? store("keystore.primary", key, stock) : stock;
+    }
+
+    private static String text(TomlTable entry, String key) {
+        Object value = entry.get(key);
+        return value == null ? "" : String.valueOf(value);
     }
 
     /** A setting's value and line: its key's, else its table's ({@code fallbackLine}). */

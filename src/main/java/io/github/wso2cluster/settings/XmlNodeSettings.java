@@ -25,6 +25,8 @@ public final class XmlNodeSettings extends NodeSettings {
     private final XmlValues carbon;
     private final XmlValues catalina;
     private final XmlValues datasources;
+    /** EI 6.x business-process's own datasource files (bps-datasources.xml, activiti-datasources.xml), where present. */
+    private final List<XmlValues> productDatasources;
     private final Optional<Axis2Clustering> clustering;
     private final Optional<CarbonServer> server;
     private final Optional<CatalinaServer> connectors;
@@ -36,6 +38,8 @@ public final class XmlNodeSettings extends NodeSettings {
         carbon = new XmlValues(paths.carbon(), files.get(paths.carbon()));
         catalina = new XmlValues(paths.catalina(), files.get(paths.catalina()));
         datasources = new XmlValues(paths.datasources(), files.get(paths.datasources()));
+        productDatasources = SettingsReader.productDatasourceFiles(paths).stream()
+                .filter(files::containsKey).map(f -> new XmlValues(f, files.get(f))).toList();
         clustering = axis2.source().map(Axis2Clustering::new);
         server = carbon.source().map(CarbonServer::new);
         connectors = catalina.source().map(CatalinaServer::new);
@@ -158,14 +162,12 @@ public final class XmlNodeSettings extends NodeSettings {
         return datasources.path();
     }
 
+    /** master-datasources.xml's datasources, then those of the product's own datasource files. */
     @Override
     public List<Datasource> datasources() {
-        return datasources.source().map(source -> {
-            MasterDatasources view = new MasterDatasources(source);
-            return view.datasources().stream().map(d -> new Datasource(d.name(), d.jndiName(), d.url(), d.username(),
-                    d.driverClassName(), at(source, d.element(), d.name()), Secret.of(view.password(d)),
-                    MasterDatasources.passwordInVault(d))).toList();
-        }).orElse(List.of());
+        List<Datasource> all = new java.util.ArrayList<>(datasources(datasources));
+        productDatasources.forEach(file -> all.addAll(datasources(file)));
+        return all;
     }
 
     /** carbon.xml's Security keystores and truststore, and the HTTPS connector's keystore (catalina-server.xml). */
@@ -206,5 +208,14 @@ public final class XmlNodeSettings extends NodeSettings {
 
     private Located at(XmlSource source, XmlElement element, String value) {
         return new Located(value, datasources.path(), source.lineOf(element.start()));
+    }
+
+    private static List<Datasource> datasources(XmlValues file) {
+        return file.source().map(source -> {
+            MasterDatasources view = new MasterDatasources(source);
+            return view.datasources().stream().map(d -> new Datasource(d.name(), d.jndiName(), d.url(), d.username(),
+                    d.driverClassName(), new Located(d.name(), file.path(), source.lineOf(d.element().start())),
+                    Secret.of(view.password(d)), MasterDatasources.passwordInVault(d))).toList();
+        }).orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.product.ProductLine;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,21 +15,15 @@ import java.util.Optional;
  * @param loadBalancer     the nginx load balancer, or null when not configured
  * @param tomlEdits        deployment.toml edits for every node (deployment.toml products only)
  * @param secureVault      the secure vault, or null: passwords are then written in clear text
+ * @param productLine      the POM's {@code <product>}, overriding the recognised line; null to recognise it
+ * @param taskNodes        the Micro Integrator nodes that run scheduled tasks ({@code <taskNodes>}); empty: all
  */
 public record Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers,
                       ProxyPorts proxyPorts, DeploymentSynchronizer deploymentSynchronizer,
                       List<String> hostsEntries, List<Node> nodes, List<XmlEdit> xmlEdits,
                       String confDirectory, Databases databases, LoadBalancer loadBalancer,
-                      List<TomlEdit> tomlEdits, SecureVault secureVault) {
-
-    /** A cluster without a secure vault. */
-    public Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers, ProxyPorts proxyPorts,
-                   DeploymentSynchronizer deploymentSynchronizer, List<String> hostsEntries, List<Node> nodes,
-                   List<XmlEdit> xmlEdits, String confDirectory, Databases databases, LoadBalancer loadBalancer,
-                   List<TomlEdit> tomlEdits) {
-        this(domain, membershipScheme, wellKnownMembers, proxyPorts, deploymentSynchronizer, hostsEntries, nodes, xmlEdits,
-                confDirectory, databases, loadBalancer, tomlEdits, null);
-    }
+                      List<TomlEdit> tomlEdits, SecureVault secureVault, ProductLine productLine,
+                      List<String> taskNodes) {
 
     public Cluster {
         wellKnownMembers = List.copyOf(wellKnownMembers);
@@ -36,6 +31,16 @@ public record Cluster(String domain, String membershipScheme, List<MemberAddress
         nodes = List.copyOf(nodes);
         xmlEdits = List.copyOf(xmlEdits);
         tomlEdits = List.copyOf(tomlEdits);
+        taskNodes = List.copyOf(taskNodes);
+    }
+
+    /** A cluster of the product the distribution is, with no secure vault and no task nodes. */
+    public Cluster(String domain, String membershipScheme, List<MemberAddress> wellKnownMembers, ProxyPorts proxyPorts,
+                   DeploymentSynchronizer deploymentSynchronizer, List<String> hostsEntries, List<Node> nodes,
+                   List<XmlEdit> xmlEdits, String confDirectory, Databases databases, LoadBalancer loadBalancer,
+                   List<TomlEdit> tomlEdits) {
+        this(domain, membershipScheme, wellKnownMembers, proxyPorts, deploymentSynchronizer, hostsEntries, nodes, xmlEdits,
+                confDirectory, databases, loadBalancer, tomlEdits, null, null, List.of());
     }
 
     /**

@@ -1,8 +1,13 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.zip.ZipFile;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +21,8 @@ final class DatabaseSettings {
     private static final Pattern H2_SERVER = Pattern.compile("(?i)jdbc:h2:(tcp|ssl)://");
     private static final Pattern COORDINATES = Pattern.compile("[A-Za-z0-9._-]+:[A-Za-z0-9._-]+:[A-Za-z0-9._-]+");
     static final String DEFAULT_MOUNT_TARGET = "/_system/nodes";
+    /** Connector/J 8's own class name. */
+    static final String MYSQL_CJ = "com.mysql.cj.jdbc.Driver";
 
     /** The contract's default driver class by JDBC subprotocol; another subprotocol needs driverClassName. */
     private static final Map<String, String> DRIVERS = Map.of(
@@ -34,8 +41,17 @@ final class DatabaseSettings {
         if (in == null) {
             return null;
         }
-        SharedDatabase registry = database("databases/registry", in.getRegistry(), true, credentials, problems);
-        SharedDatabase userStore = database("databases/userStore", in.getUserStore(), false, credentials, problems);
+        SharedDatabase registry = database("databases/registry", in.getRegistry(), true, "REGISTRY_DB", credentials, problems);
+        SharedDatabase userStore = database("databases/userStore", in.getUserStore(), false, "WSO2_USER_DB", credentials,
+                problems);
+        Map<ProductDatabase, SharedDatabase> products = new EnumMap<>(ProductDatabase.class);
+        for (ProductDatabase product : ProductDatabase.values()) {
+            SharedDatabase database = database("databases/" + product.element(), in.get(product), false,
+                    product.datasource(), credentials, problems);
+            if (database != null) {
+                products.put(product, database);
+            }
+        }
         String driver = Settings.trimToNull(in.getDriver());
         Path jar = null;
         if (driver != null) {
@@ -61,14 +77,43 @@ final class DatabaseSettings {
                 }
             }
         }
-        if (registry == null && userStore == null && in.getRegistry() == null && in.getUserStore() == null && driver == null) {
+        boolean anyProduct = java.util.Arrays.stream(ProductDatabase.values()).anyMatch(p -> in.get(p) != null);
+        if (registry == null && userStore == null && in.getRegistry() == null && in.getUserStore() == null && driver == null
+                && !anyProduct) {
             problems.add("databases: is empty; configure <registry>, <userStore> and/or <driver>, or remove it");
         }
-        return new Databases(registry, userStore, driver, jar);
+        if (jar != null && connectorJ8(jar)) {
+            // Connector/J 8 and later: the old class name is a deprecated alias that logs a warning at every start.
+            registry = modernMysql(registry, in.getRegistry());
+            userStore = modernMysql(userStore, in.getUserStore());
+            products.replaceAll((product, database) -> modernMysql(database, in.get(product)));
+        }
+        return new Databases(registry, userStore, driver, jar, products);
     }
 
-    private static SharedDatabase database(String where, DatabaseInput in, boolean registry, CredentialSource credentials,
-                                           Problems problems) {
+    /** Whether the resolved driver jar is MySQL Connector/J 8 or later (it has com.mysql.cj.jdbc.Driver). */
+    private static boolean connectorJ8(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(MYSQL_CJ.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            return false; // not a readable jar: the default name stays, and the live check says what it finds
+        }
+    }
+
+    private static SharedDatabase modernMysql(SharedDatabase database, DatabaseInput in) {
+        if (database == null || Settings.trimToNull(in.getDriverClassName()) != null
+                || !DRIVERS.get("mysql").equals(database.driverClassName())) {
+            return database;
+        }
+        return new SharedDatabase(database.url(), database.user(), database.password(), MYSQL_CJ,
+                database.validationQuery(), database.mountTarget(), database.mountTargetGiven());
+    }
+
+    private static SharedDatabase database(String where, DatabaseInput in, boolean registry, String example,
+                                           CredentialSource credentials, Problems problems) {
         if (in == null) {
             return null;
         }
@@ -76,13 +121,12 @@ final class DatabaseSettings {
         String url = Settings.trimToNull(in.getUrl());
         String subprotocol = null;
         if (url == null) {
-            problems.add(where + "/url: is required, e.g. jdbc:mysql://carbondb.example.com:3306/"
-                    + (registry ? "REGISTRY_DB" : "WSO2_USER_DB"));
+            problems.add(where + "/url: is required, e.g. jdbc:mysql://carbondb.example.com:3306/" + example);
         } else {
             Matcher matcher = JDBC_URL.matcher(url);
             if (!matcher.matches()) {
                 problems.add(where + "/url: '" + url + "' is not a JDBC URL (jdbc:<subprotocol>:...), e.g."
-                        + " jdbc:mysql://carbondb.example.com:3306/" + (registry ? "REGISTRY_DB" : "WSO2_USER_DB"));
+                        + " jdbc:mysql://carbondb.example.com:3306/" + example);
             } else {
                 subprotocol = matcher.group(1).toLowerCase(Locale.ROOT);
                 if (subprotocol.equals("h2") && !H2_SERVER.matcher(url).lookingAt()) {

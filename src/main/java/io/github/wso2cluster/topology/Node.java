@@ -24,7 +24,8 @@ public record Node(String id, Role role, String localMemberHost, int localMember
         return MemberAddress.of(localMemberHost, localMemberPort);
     }
 
+    /** A manager, or a node of a product whose nodes are all alike: it serves the console and may commit. */
     public boolean isManager() {
-        return role == Role.MANAGER;
+        return role.servesConsole();
     }
 }

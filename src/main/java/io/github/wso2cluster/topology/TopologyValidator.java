@@ -1,5 +1,8 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ProductLine;
+import io.github.wso2cluster.product.ProductRoles;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.NodeInput;
 import java.util.ArrayList;
@@ -38,8 +41,12 @@ public final class TopologyValidator {
 
     public Cluster validate(ClusterInput input) throws InvalidTopologyException {
         Problems problems = new Problems();
+        ProductLine override = ProductSettings.productLine(input.product, problems);
+        Product product = ProductSettings.product(input.distributionProduct, override);
         String domain = Settings.trimToNull(input.domain);
-        if (domain == null) {
+        if (domain == null && product != null && !product.hazelcast()) {
+            // Micro Integrator clusters through its coordination database: no Hazelcast domain to share.
+        } else if (domain == null) {
             problems.add("domain: is required (the axis2.xml clustering domain shared by every node, e.g. wso2.as.domain)");
         } else if (HostNames.domainProblem(domain) != null) {
             problems.add("domain: " + HostNames.domainProblem(domain));
@@ -56,7 +63,8 @@ public final class TopologyValidator {
         List<String> hostsEntries = Settings.hostsEntries(input.hostsEntries, problems);
         List<XmlEdit> xmlEdits = Settings.xmlEdits("xmlEdits", input.xmlEdits, problems);
         List<TomlEdit> tomlEdits = Settings.tomlEdits("tomlEdits", input.tomlEdits, problems);
-        List<Node> nodes = nodes(input, problems);
+        List<Node> nodes = nodes(input, product, problems);
+        List<String> taskNodes = ProductSettings.taskNodes(input.taskNodes, product, nodes, problems);
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
         LoadBalancer loadBalancer = LoadBalancerSettings.loadBalancer(input.loadBalancer, Settings.trimToNull(input.hostName),
@@ -68,7 +76,7 @@ public final class TopologyValidator {
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
         return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
-                confDirectory, databases, loadBalancer, tomlEdits, secureVault);
+                confDirectory, databases, loadBalancer, tomlEdits, secureVault, override, taskNodes);
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */
@@ -80,7 +88,8 @@ public final class TopologyValidator {
         return nodes.stream().filter(Node::isManager).map(Node::memberAddress).toList();
     }
 
-    private List<Node> nodes(ClusterInput input, Problems problems) {
+    /** @param product the distribution's product, or null when unknown (the Carbon 4.x rules apply) */
+    private List<Node> nodes(ClusterInput input, Product product, Problems problems) {
         List<NodeInput> inputs = input.nodes == null ? List.of() : input.nodes;
         if (inputs.isEmpty()) {
             problems.add("nodes: at least one <node> is required");
@@ -107,12 +116,7 @@ public final class TopologyValidator {
             } else {
                 seenIds.put(id, where);
             }
-            Optional<Role> role = Role.parse(in.getRole());
-            if (Settings.trimToNull(in.getRole()) == null) {
-                problems.add(where + ": role is required (manager or worker)");
-            } else if (role.isEmpty()) {
-                problems.add(where + ": role '" + in.getRole().trim() + "' is unknown; use manager or worker");
-            }
+            Optional<Role> role = ProductSettings.role(where, in.getRole(), product, problems);
             String host = Settings.trimToNull(in.getLocalMemberHost());
             if (host == null) {
                 problems.add(where + ": localMemberHost is required (the address other members reach this node on)");
@@ -148,7 +152,7 @@ public final class TopologyValidator {
             HostNames.checkServerName(where + ": mgtHostName", Settings.trimToNull(in.getMgtHostName()), problems);
             String hostName = Settings.firstNonNull(Settings.trimToNull(in.getHostName()), Settings.trimToNull(input.hostName));
             String mgtHostName = null;
-            if (role.orElse(null) == Role.MANAGER) {
+            if (role.isPresent() && role.get().servesConsole()) {
                 mgtHostName = Settings.firstNonNull(Settings.trimToNull(in.getMgtHostName()), Settings.trimToNull(input.mgtHostName));
             } else if (role.isPresent() && Settings.trimToNull(in.getMgtHostName()) != null) {
                 problems.add(where + ": mgtHostName applies to managers only; remove it from this worker");
@@ -170,7 +174,8 @@ public final class TopologyValidator {
             }
         }
         portClashes(stockPorts, problems);
-        if (inputs.stream().noneMatch(n -> Role.parse(n.getRole()).orElse(null) == Role.MANAGER)) {
+        boolean managersAndWorkers = product == null || ProductRoles.managersAndWorkers(product);
+        if (managersAndWorkers && inputs.stream().noneMatch(n -> Role.parse(n.getRole()).orElse(null) == Role.MANAGER)) {
             problems.add("nodes: no node has role manager; a cluster needs one (it runs the management console"
                     + " and commits deployments)");
         }

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.vault;
 
+import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Secret;
 import io.github.wso2cluster.topology.SharedDatabase;
@@ -37,6 +38,12 @@ public final class Passwords {
         }
         if (cluster.databases() != null) {
             for (SharedDatabase database : new SharedDatabase[] {cluster.databases().registry(), cluster.databases().userStore()}) {
+                if (database != null) {
+                    written.add(database.password());
+                }
+            }
+            for (ProductDatabase product : ProductDatabase.values()) {
+                SharedDatabase database = cluster.databases().product(product);
                 if (database != null) {
                     written.add(database.password());
                 }

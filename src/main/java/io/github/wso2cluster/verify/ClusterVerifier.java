@@ -18,6 +18,9 @@ import io.github.wso2cluster.verify.check.SecretsCheck;
 import io.github.wso2cluster.verify.check.PortConflictCheck;
 import io.github.wso2cluster.verify.check.ProxyPortsCheck;
 import io.github.wso2cluster.verify.check.RegistryMountsCheck;
+import io.github.wso2cluster.verify.check.SharedStateCheck;
+import io.github.wso2cluster.verify.check.NodeIdsCheck;
+import io.github.wso2cluster.verify.check.TaskNodesCheck;
 import io.github.wso2cluster.verify.check.SubDomainCheck;
 import io.github.wso2cluster.verify.check.TomlKeysCheck;
 import io.github.wso2cluster.verify.check.UniqueMembersCheck;
@@ -40,6 +43,14 @@ import java.util.stream.Stream;
 
 /** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
+    /** Why the Hazelcast checks do not apply to Micro Integrator nodes. */
+    public static final String NO_HAZELCAST = "Micro Integrator clusters through RDBMS coordination"
+            + " (WSO2_COORDINATION_DB), not Hazelcast: it has no [clustering] to check";
+    /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
+    private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
+            "unique-member-address", "members-block", "well-known-members", "sub-domain");
+    /** Micro Integrator's own checks: listed (run, or not applicable) only for clusters that have an MI node. */
+    private static final Set<String> MICRO_INTEGRATOR_CHECKS = Set.of("node-ids", "task-nodes");
     private final List<Check> checks;
 
     public ClusterVerifier() {
@@ -64,6 +75,9 @@ public final class ClusterVerifier {
             new RegistryMountsCheck(),
             new UserStoreCheck(),
             new LocalRegistryCheck(),
+            new SharedStateCheck(),
+            new NodeIdsCheck(),
+            new TaskNodesCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
             new PlaceholdersCheck(),
@@ -93,18 +107,21 @@ public final class ClusterVerifier {
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
+        List<NodeFacts> hazelcast = nodes.stream().filter(n -> n.product().hazelcast()).toList();
         for (Check check : checks) {
-            if (skip.contains(check.name())) {
+            if (skip.contains(check.name()) || MICRO_INTEGRATOR_CHECKS.contains(check.name()) && hazelcast.size() == nodes.size()) {
                 continue;
             }
-            Optional<String> reason = check.notApplicable(nodes);
+            List<NodeFacts> scope = HAZELCAST_CHECKS.contains(check.name()) ? hazelcast : nodes;
+            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(NO_HAZELCAST)
+                    : check.notApplicable(scope);
             if (reason.isPresent() && check instanceof Check.Conditional) {
                 continue;
             }
             if (reason.isPresent()) {
                 notApplicable.put(check.name(), reason.get());
             } else {
-                check.run(nodes, new Findings(check.name(), findings));
+                check.run(scope, new Findings(check.name(), findings));
                 ran.add(check.name());
             }
         }

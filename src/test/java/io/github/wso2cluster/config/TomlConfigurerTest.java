@@ -97,9 +97,9 @@ class TomlConfigurerTest {
         String after = new String(edited, StandardCharsets.UTF_8);
         LineDiff diff = LineDiff.of(before, after);
         for (String removed : diff.removed()) {
-            // Only values of keys the settings set (hostname, the shared_db connection), or the last line when the
-            // file ends without a line break (it gets one before the appended tables).
-            assertTrue(removed.matches("(hostname|url|username|password) = .*\\n?") || !before.endsWith("\n")
+            // Only values of keys the settings set (hostname, the shared_db connection and its type from the URL), or
+            // the last line when the file ends without a line break (it gets one before the appended tables).
+            assertTrue(removed.matches("(hostname|type|url|username|password) = .*\\n?") || !before.endsWith("\n")
                     && before.endsWith(removed), product + ": unexpected change of " + removed);
         }
         assertTrue(manager.changes().stream().noneMatch(c -> c.contains("ecr")), manager.changes().toString());

@@ -96,11 +96,12 @@ class NodeFilesAndReportsTest {
         Reports.write(result, tmp.resolve("reports"), false);
         Document junit = SafeXml.parse("junit", Files.readString(tmp.resolve("reports/" + Reports.JUNIT)));
         Element suite = junit.getRootElement();
-        // 18 cases a node: 12 checks that ran, and the 4 database checks, the load-balancer and the toml-keys check,
-        // skipped (no shared datasource, no load balancer, not a deployment.toml product) saying why.
-        assertEquals("54", suite.getAttributeValue("tests"));
+        // 19 cases a node: 12 checks that ran, and the 4 database checks, shared-state, the load-balancer and the
+        // toml-keys check, skipped (no shared datasource, nothing a Carbon product must share, no load balancer, not a
+        // deployment.toml product) saying why.
+        assertEquals("57", suite.getAttributeValue("tests"));
         assertEquals("1", suite.getAttributeValue("failures"));
-        assertEquals("18", suite.getAttributeValue("skipped"));
+        assertEquals("21", suite.getAttributeValue("skipped"));
         Element failed = suite.getChildren("testcase").stream().filter(c -> c.getChild("failure") != null)
                 .findFirst().orElseThrow();
         assertEquals("wso2-cluster.worker2", failed.getAttributeValue("classname"));
@@ -147,7 +148,7 @@ class NodeFilesAndReportsTest {
                 .getAttribute("message").equals("skipped with skipChecks")).count();
         assertEquals(1, byUser, junit);
         assertTrue(junit.contains("classname=\"wso2-cluster.bad\uFFFDid\uFFFD\""), junit);
-        assertTrue(junit.contains("skipped=\"7\""), junit);
+        assertTrue(junit.contains("skipped=\"8\""), junit);
         assertEquals(List.of("proxy-ports"), result.skipped());
         assertTrue(!result.checks().contains("proxy-ports"));
     }

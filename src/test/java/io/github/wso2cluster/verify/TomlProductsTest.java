@@ -76,6 +76,12 @@ class TomlProductsTest {
         DatabaseInput users = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:3306/USER_DB", null);
         users.setUsername("um");
         input.databases.setUserStore(users);
+        if (product.startsWith("apim")) {
+            // API Manager keeps subscriptions and policies in apim_db: shared-state requires it shared.
+            DatabaseInput apim = new DatabaseInput("jdbc:mysql://carbondb.mysql-wso2.com:3306/APIM_DB", null);
+            apim.setUsername("apim");
+            input.databases.setApim(apim);
+        }
         input.tomlEdits = List.of(new TomlEditInput("transport.https.properties.maxThreads", "400"));
         return input;
     }

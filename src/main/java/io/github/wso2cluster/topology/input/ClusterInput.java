@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology.input;
 
+import io.github.wso2cluster.product.Product;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,4 +22,13 @@ public class ClusterInput {
     public List<TomlEditInput> tomlEdits = new ArrayList<>();
     public SecureVaultInput secureVault;
     public List<SecretInput> secrets = new ArrayList<>();
+    /** {@code <product>}: overrides the recognised product line (carbon, identity-server, api-manager, micro-integrator). */
+    public String product;
+    /**
+     * The product the distribution is, recognised from its files; null when unknown (the distribution cannot be
+     * opened yet): then the Carbon 4.x rules apply (roles manager and worker, a manager required).
+     */
+    public Product distributionProduct;
+    /** {@code <taskNodes>}: Micro Integrator node ids that run scheduled tasks. */
+    public List<String> taskNodes = new ArrayList<>();
 }

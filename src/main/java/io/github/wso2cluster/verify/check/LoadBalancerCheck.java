@@ -105,8 +105,9 @@ public final class LoadBalancerCheck implements Check {
     public record Sites(List<NodeFacts> managers, List<NodeFacts> served, String group, Optional<String> hostName,
                  Optional<String> mgtHostName) {
         public static Sites of(List<NodeFacts> nodes) {
-            List<NodeFacts> managers = nodes.stream().filter(n -> n.role().orElse(null) == Role.MANAGER).toList();
-            List<NodeFacts> workers = nodes.stream().filter(n -> n.role().orElse(null) == Role.WORKER).toList();
+            // A member (Identity Server, Micro Integrator) serves the console like a manager.
+            List<NodeFacts> managers = nodes.stream().filter(n -> n.role().map(Role::servesConsole).orElse(false)).toList();
+            List<NodeFacts> workers = nodes.stream().filter(n -> n.role().map(r -> !r.servesConsole()).orElse(false)).toList();
             return new Sites(managers, workers.isEmpty() ? managers : workers, workers.isEmpty() ? "managers" : "workers",
                     nodes.stream().map(n -> n.settings().server(Setting.HOST_NAME)).filter(Located::present).map(Located::value).findFirst(),
                     managers.stream().map(n -> n.settings().server(Setting.MGT_HOST_NAME)).filter(Located::present).map(Located::value)

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
+import io.github.wso2cluster.product.CodeReadKeys;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.TomlKeys;
@@ -42,7 +43,7 @@ public final class TomlKeysCheck implements Check {
                 continue;
             }
             for (String key : TomlKeys.leaves(source.parsed())) {
-                if (keys.known(key)) {
+                if (keys.known(key) || CodeReadKeys.known(node.product(), key)) {
                     continue;
                 }
                 findings.error(node, new Located(key, source.fileName(), line(source, key)), key + " is read by no template"

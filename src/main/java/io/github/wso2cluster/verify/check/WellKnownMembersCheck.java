@@ -46,7 +46,7 @@ public final class WellKnownMembersCheck implements Check {
                     NodeFacts target = byAddress.get(address);
                     if (target != null) {
                         matched = true;
-                        managerListed |= target.role().orElse(null) == Role.MANAGER;
+                        managerListed |= target.role().map(Role::servesConsole).orElse(false);
                     }
                 }
                 if (!matched) {

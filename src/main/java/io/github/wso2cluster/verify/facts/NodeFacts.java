@@ -44,7 +44,7 @@ public final class NodeFacts {
     public static NodeFacts of(NodeSnapshot snapshot) {
         Properties properties = NodeProperties.read(snapshot.nodeProperties()).orElse(null);
         String id = properties == null ? null : properties.getProperty(NodeProperties.ID);
-        NodeSnapshot named = id == null ? snapshot : snapshot.named(id);
+        NodeSnapshot named = recordedProduct(id == null ? snapshot : snapshot.named(id), properties);
         NodeFacts facts = new NodeFacts(named, properties);
         SettingsReader.Read read = SettingsReader.read(named.product(), named.files(),
                 named.product().isToml() ? TomlKeys.defaults(facts.tomlRules()) : Map.of());
@@ -52,6 +52,19 @@ public final class NodeFacts {
         facts.files.putAll(read.xml());
         facts.readProblems.addAll(read.problems());
         return facts;
+    }
+
+    /**
+     * The product line configure-cluster built the node as (a POM's {@code <product>} may have overridden the
+     * recognition), when its node.properties records a known one.
+     */
+    private static NodeSnapshot recordedProduct(NodeSnapshot snapshot, Properties properties) {
+        String line = properties == null ? null : properties.getProperty(NodeProperties.PRODUCT);
+        return io.github.wso2cluster.product.ProductLine.byId(line == null ? "" : line.trim())
+                .filter(l -> l != snapshot.product().line())
+                .map(l -> new NodeSnapshot(snapshot.name(), snapshot.source(), snapshot.product().withLine(l),
+                        snapshot.files(), snapshot.nodeProperties(), snapshot.hazelcastBundles()))
+                .orElse(snapshot);
     }
 
     /** The standard layout's files and node.properties by path (tests, and nodes built by hand). */

@@ -1,5 +1,7 @@
 package io.github.wso2cluster.verify.live;
 
+import io.github.wso2cluster.product.DatabaseNames;
+import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.settings.Datasource;
 import io.github.wso2cluster.verify.check.DatabaseChecks;
 import io.github.wso2cluster.verify.check.Finding;
@@ -46,8 +48,13 @@ public final class LiveDatabases implements LiveCheck {
     public record Outcome(List<Finding> findings, String summary, String notApplicable) {
     }
 
+    /** @param schema the tables the database must hold (Micro Integrator's coordination database), or null */
     private record Target(String url, String user, String driverClass, String password, Map<String, String> hosts,
-                          String untestable) {
+                          String untestable, ClusterSchema schema) {
+    }
+
+    /** Whom the check connected as, and the tables of the target's schema the database lacks. */
+    private record Connected(String who, List<String> missing) {
     }
 
     /** A password only the running server resolves: WSO2's {@code $secret{alias}}, {@code $env{VAR}}, {@code $sys{prop}}. */
@@ -119,7 +126,7 @@ public final class LiveDatabases implements LiveCheck {
                 Target target = entry.getValue();
                 String printable = JdbcUrls.printable(target.url());
                 Optional<String> failure;
-                String success = null;
+                Connected success = null;
                 if (target.untestable() != null) {
                     untested++;
                     for (NodeFacts node : users.get(entry.getKey())) {
@@ -128,7 +135,7 @@ public final class LiveDatabases implements LiveCheck {
                     }
                     continue;
                 }
-                Future<String> attempt = connector.submit(() -> connect(target, drivers));
+                Future<Connected> attempt = connector.submit(() -> connect(target, drivers));
                 try {
                     success = attempt.get(HARD_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
                     failure = Optional.empty();
@@ -143,9 +150,16 @@ public final class LiveDatabases implements LiveCheck {
                     if (failure.isPresent()) {
                         findings.add(new Finding(Severity.ERROR, CHECK, node.name(), node.databases().datasourcesPath(), 0,
                                 "could not connect to " + printable + " as '" + target.user() + "': " + failure.get()));
+                    } else if (!success.missing().isEmpty()) {
+                        findings.add(new Finding(Severity.ERROR, CHECK, node.name(), node.databases().datasourcesPath(), 0,
+                                "connected to " + printable + " as " + success.who() + ", but it lacks the tables "
+                                + String.join(", ", success.missing()) + " of the distribution's " + target.schema().script()
+                                + ": coordination fails at start; run that script on the database"));
                     } else {
                         findings.add(new Finding(Severity.INFO, CHECK, node.name(), node.databases().datasourcesPath(), 0,
-                                "connected to " + printable + " as " + success));
+                                "connected to " + printable + " as " + success.who() + (target.schema() == null ? ""
+                                : "; it holds the " + target.schema().tables().size() + " tables of "
+                                + target.schema().script())));
                     }
                 }
                 reached += failure.isEmpty() ? 1 : 0;
@@ -171,7 +185,15 @@ public final class LiveDatabases implements LiveCheck {
                     + " [secrets], environment or system properties); it was not sent";
         }
         return new Target(datasource.url(), datasource.user(), datasource.driverClassName(), password, hosts(node),
-                untestable);
+                untestable, schema(node, datasource));
+    }
+
+    /** Micro Integrator's coordination database must hold the tables of the distribution's cluster script. */
+    private static ClusterSchema schema(NodeFacts node, Datasource datasource) {
+        if (node.product().line() != ProductLine.MICRO_INTEGRATOR || !DatabaseNames.COORDINATION_DB.equals(datasource.name())) {
+            return null;
+        }
+        return ClusterSchema.of(node, datasource.url()).orElse(null);
     }
 
     private static Map<String, String> hosts(NodeFacts node) {
@@ -185,8 +207,11 @@ public final class LiveDatabases implements LiveCheck {
         return hosts;
     }
 
-    /** Connects and says whom as, to which server, with which driver; the connection is closed at once. */
-    private static String connect(Target target, DriverJars drivers) throws Exception {
+    /**
+     * Connects and says whom as, to which server, with which driver, and which tables of its schema it lacks; the
+     * connection is closed at once.
+     */
+    private static Connected connect(Target target, DriverJars drivers) throws Exception {
         if (target.driverClass() == null) {
             throw new IllegalStateException("the datasource has no <driverClassName>");
         }
@@ -197,11 +222,23 @@ public final class LiveDatabases implements LiveCheck {
         }
         try (Connection connection = open(source.loader(), target.driverClass(), prepared, target.user(), target.password())) {
             DatabaseMetaData meta = connection.getMetaData();
-            return "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()
+            String who = "'" + meta.getUserName() + "': " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()
                     + " (driver from " + source.from() + (prepared.removed().isEmpty() ? "" : "; switched off from the URL,"
                     + " as they let the server act on this machine: " + String.join(", ", prepared.removed().stream()
                     .distinct().toList())) + ")";
+            return new Connected(who, target.schema() == null ? List.of() : missingTables(connection, target.schema()));
         }
+    }
+
+    private static List<String> missingTables(Connection connection, ClusterSchema schema) throws java.sql.SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (java.sql.ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, "%",
+                new String[] {"TABLE"})) {
+            while (tables.next()) {
+                present.add(tables.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+            }
+        }
+        return schema.tables().stream().filter(t -> !present.contains(t.toUpperCase(Locale.ROOT))).toList();
     }
 
     /** The check's own connection: the driver of {@code loader}, the prepared URL and properties, user and password. */

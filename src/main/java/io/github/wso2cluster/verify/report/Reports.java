@@ -71,8 +71,16 @@ public final class Reports {
                 cases.append("  </testcase>\n");
             }
         }
+        StringBuilder properties = new StringBuilder("  <properties>\n");
+        for (NodeFacts node : result.nodes()) {
+            // Which product each node is, as recognised from its files (JUnit's suite properties; CI servers show them).
+            properties.append("    <property name=\"").append(attr("wso2-cluster." + node.name() + ".product"))
+                    .append("\" value=\"").append(attr(node.product().describe())).append("\"/>\n");
+        }
+        properties.append("  </properties>\n");
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"wso2-cluster\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\">\n" + cases + "</testsuite>\n";
+                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\" time=\"0\">\n" + properties
+                + cases + "</testsuite>\n";
     }
 
     private static String text(String value) {

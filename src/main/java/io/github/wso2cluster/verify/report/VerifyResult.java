@@ -83,6 +83,7 @@ public record VerifyResult(List<String> checks, List<String> skipped, Map<String
         StringBuilder text = new StringBuilder("verify-cluster: ").append(nodes.size()).append(nodes.size() == 1 ? " node, " : " nodes, ")
                 .append(checks.size()).append(" checks: ").append(errors()).append(errors() == 1 ? " error, " : " errors, ")
                 .append(warnings()).append(warnings() == 1 ? " warning" : " warnings").append('\n');
+        text.append(products()).append('\n');
         if (!skipped.isEmpty()) {
             text.append("skipped (skipChecks): ").append(String.join(", ", skipped)).append('\n');
         }
@@ -104,6 +105,18 @@ public record VerifyResult(List<String> checks, List<String> skipped, Map<String
             }
         }
         return text.toString();
+    }
+
+    /** What the nodes are: one product for all ({@code product: Identity Server 7.0.0 (deployment.toml)}), or each's. */
+    public String products() {
+        Map<String, List<String>> byProduct = new LinkedHashMap<>();
+        nodes.forEach(n -> byProduct.computeIfAbsent(n.product().describe(), p -> new ArrayList<>()).add(n.name()));
+        if (byProduct.size() <= 1) {
+            return "product: " + (byProduct.isEmpty() ? "none" : byProduct.keySet().iterator().next());
+        }
+        List<String> parts = new ArrayList<>();
+        byProduct.forEach((product, names) -> parts.add(product + " (" + String.join(", ", names) + ")"));
+        return "products: " + String.join("; ", parts);
     }
 
     private static String label(Severity severity) {

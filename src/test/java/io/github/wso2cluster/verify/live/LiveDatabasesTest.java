@@ -138,7 +138,7 @@ class LiveDatabasesTest {
         assertEquals(0, result.errors() + result.warnings(), result.text());
         assertTrue(result.checks().containsAll(List.of("datasources", "registry-mounts", "user-store", "local-registry")),
                 result.checks().toString());
-        assertEquals(List.of("load-balancer", "toml-keys"), new ArrayList<>(result.notApplicable().keySet()));
+        assertEquals(List.of("shared-state", "load-balancer", "toml-keys"), new ArrayList<>(result.notApplicable().keySet()));
 
         LiveDatabases.Outcome outcome = live(nodes);
         assertNull(outcome.notApplicable());
@@ -227,7 +227,8 @@ class LiveDatabasesTest {
         List<NodeFacts> nodes = new NodeReader(null).read(new ClusterAssembly(Reporter.SILENT).assemble(cluster, request)
                 .zips().stream().map(z -> z.zip()).toList(), Map.of());
         VerifyResult result = new ClusterVerifier().verify(nodes);
-        assertEquals(List.of("datasources", "registry-mounts", "user-store", "local-registry", "load-balancer", "toml-keys"),
+        assertEquals(List.of("datasources", "registry-mounts", "user-store", "local-registry", "shared-state", "load-balancer",
+                "toml-keys"),
                 new ArrayList<>(result.notApplicable().keySet()));
         assertTrue(result.text().contains("not applicable: datasources, registry-mounts, user-store, local-registry (no shared"
                 + " datasource"), result.text());
