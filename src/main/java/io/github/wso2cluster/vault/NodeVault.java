@@ -1,5 +1,6 @@
 package io.github.wso2cluster.vault;
 
+import io.github.wso2cluster.config.TomlDatabases;
 import io.github.wso2cluster.config.ConfigFileException;
 import io.github.wso2cluster.config.NodeConfiguration;
 import io.github.wso2cluster.config.NodeConfigurer;
@@ -175,8 +176,13 @@ public final class NodeVault {
             var source = io.github.wso2cluster.config.TomlSource.parse(path, text);
             for (String key : TomlSealer.keys(source)) {
                 Object value = source.value(key).orElse(null);
-                if (!targets.containsKey(key) && TomlSealer.passwordKey(key) && value instanceof String s && supplied.contains(s)) {
-                    targets.put(key, new String[] {TomlSealer.alias(key), s});
+                if (!targets.containsKey(key) && TomlSealer.passwordKey(key) && value instanceof String s) {
+                    // A database password stands XML-escaped (the templates render it into XML); a $secret{} value is
+                    // substituted after the XML is parsed, so the cipher text holds the password itself.
+                    String clear = supplied.contains(s) ? s : TomlDatabases.unescaped(s);
+                    if (supplied.contains(clear)) {
+                        targets.put(key, new String[] {TomlSealer.alias(key), clear});
+                    }
                 }
             }
             return targets;

@@ -64,7 +64,8 @@ class DatabaseSettingsTest {
         SharedDatabase registry = databases.registry();
         assertEquals("wso2dbuser", registry.user());
         assertEquals("from-settings", registry.password().reveal());
-        assertEquals("com.mysql.jdbc.Driver", registry.driverClassName());
+        // The contract: the resolved driver jar is Connector/J 8.4, so the default is its own class name.
+        assertEquals("com.mysql.cj.jdbc.Driver", registry.driverClassName());
         assertEquals("SELECT 1", registry.validationQuery());
         assertEquals("/_system/nodes", registry.mountTarget());
         assertEquals("wso2dbuser@jdbc:mysql://db:3306/REGISTRY_DB?autoReconnect=true", registry.cacheId());

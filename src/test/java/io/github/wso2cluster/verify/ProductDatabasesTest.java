@@ -265,6 +265,10 @@ class ProductDatabasesTest {
             out.putNextEntry(new java.util.zip.ZipEntry("com/mysql/cj/jdbc/Driver.class"));
             out.write("stand-in".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            // What makes a jar a JDBC driver for the validation (an HTML page from a proxy is not one).
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/services/java.sql.Driver"));
+            out.write("com.mysql.cj.jdbc.Driver\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
         }
         ClusterInput input = twoNodes("wso2.is.domain");
         input.databases.setDriver("com.mysql:mysql-connector-j:8.4.0");

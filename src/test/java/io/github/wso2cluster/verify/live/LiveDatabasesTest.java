@@ -368,9 +368,10 @@ class LiveDatabasesTest {
     @Test
     void aDriverImpostorInTheNodesLibraryFolderNeverRuns() throws Exception {
         Path marker = tmp.resolve("impostor-ran.txt");
-        // Sorted first in the folder; named like the class Connector/J's com.mysql.jdbc.Driver resolves to.
+        // Sorted first in the folder; named like Connector/J's old alias, while the datasources name Connector/J 8's own
+        // class (configure-cluster writes com.mysql.cj.jdbc.Driver for the 8.4.0 driver jar).
         List<NodeFacts> nodes = build("jdbc:mysql://carbondb.mysql-wso2.com:" + server.port() + "/REGISTRY_DB",
-                REGISTRY_PASSWORD, server.port(), Map.of("aaa-impostor.jar", impostor(marker, "com.mysql.cj.jdbc.Driver")));
+                REGISTRY_PASSWORD, server.port(), Map.of("aaa-impostor.jar", impostor(marker, "com.mysql.jdbc.Driver")));
         for (Path mavenDriver : java.util.Arrays.asList(driverJar(), null)) {
             LiveOutcome outcome = check(nodes, mavenDriver);
             assertFalse(Files.exists(marker), "the impostor's static initializer ran: " + outcome.findings());
@@ -380,7 +381,7 @@ class LiveDatabasesTest {
             assertTrue(outcome.findings().stream().allMatch(f -> f.message().endsWith(from)), outcome.findings().toString());
         }
 
-        // Both names in the impostor: two jars hold com.mysql.jdbc.Driver, so none is loaded.
+        // Both names in the impostor: two jars hold com.mysql.cj.jdbc.Driver, so none is loaded.
         List<NodeFacts> ambiguous = build("jdbc:mysql://carbondb.mysql-wso2.com:" + server.port() + "/REGISTRY_DB",
                 REGISTRY_PASSWORD, server.port(), Map.of("aaa-impostor.jar", impostor(marker, "com.mysql.cj.jdbc.Driver",
                         "com.mysql.jdbc.Driver")));
@@ -388,7 +389,7 @@ class LiveDatabasesTest {
         assertFalse(Files.exists(marker), "the impostor's static initializer ran: " + refused.findings());
         assertEquals("live-database: 0 of 2 shared databases answered", refused.line());
         assertTrue(refused.findings().stream().allMatch(f -> f.severity() == Severity.ERROR && f.message().endsWith(
-                "the driver class com.mysql.jdbc.Driver is in 2 jars of the node's repository/components/lib (aaa-impostor.jar,"
+                "the driver class com.mysql.cj.jdbc.Driver is in 2 jars of the node's repository/components/lib (aaa-impostor.jar,"
                 + " mysql-connector-j-8.4.0.jar), so which one is the driver is not clear and none was loaded; name the"
                 + " driver's artifact in <databases><driver>")), refused.findings().toString());
         assertTrue(check(ambiguous, driverJar()).line().endsWith("2 of 2 shared databases answered"));
