@@ -114,7 +114,7 @@ public final class ConfigureSession {
         int nodes = result.zips().size();
         reporter.warn(nodes + " node zip" + (nodes == 1 ? "" : "s") + " hold clear-text passwords (" + String.join(", ", places(cluster))
                 + "), and mvn install/deploy publish them; add <secureVault/> to encrypt them with each node's keystore"
-                + " (README: Secrets and keystores)");
+                + " (the site's page examples/secrets-and-keystores)");
     }
 
     private static List<String> places(Cluster cluster) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The documentation's sources: links that resolve, the short README's shape, every parameter's @since. */
+/** The documentation's sources: links that resolve, the README's shape, every parameter's @since. */
 class SitePagesTest {
     private static final Path SITE = Path.of("src/site");
     private static final Path PLUGIN_XML = Path.of("target/classes/META-INF/maven/plugin.xml");
@@ -25,11 +25,11 @@ class SitePagesTest {
         SourceLinks links = new SourceLinks(SITE, PLUGIN_XML);
         List<String> broken = new ArrayList<>(links.checkSiteXml(SITE.resolve("site.xml")));
         for (Path page : SitePages.pages(SITE)) {
-            if (!page.getFileName().toString().equals("README-short.md")) {
+            if (!page.getFileName().toString().equals("README.md")) {
                 broken.addAll(links.checkPage(page));
             }
         }
-        broken.addAll(SourceLinks.checkReadme(SITE.resolve("README-short.md"), Path.of("")));
+        broken.addAll(SourceLinks.checkReadme(Path.of("README.md"), Path.of("")));
         assertEquals(List.of(), broken);
     }
 
@@ -76,15 +76,15 @@ class SitePagesTest {
     }
 
     @Test
-    void theShortReadmeIsShortAndKeepsWhatTheReadmePomTestReads() throws Exception {
-        String readme = Files.readString(SITE.resolve("README-short.md"), StandardCharsets.UTF_8);
+    void theReadmeIsShortAndKeepsWhatTheReadmePomTestReads() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         long lines = readme.lines().count();
-        assertTrue(lines <= 300, "README-short.md has " + lines + " lines; at most 300");
+        assertTrue(lines <= 300, "README.md has " + lines + " lines; at most 300: the rest belongs in the site's pages");
         // The two commands, as .ci/run runs them.
         assertTrue(readme.contains("\nmvn -B install\n"), "the test command");
         assertTrue(readme.contains("\nmvn -B -q install -DskipTests -Dinvoker.skip=true && mvn -B -f src/example/pom.xml verify\n"),
                 "the sample command");
-        // What src/it/readme-pom reads out of README.md once this file replaces it.
+        // What src/it/readme-pom reads out of README.md.
         assertTrue(Pattern.compile("(?s)## A complete POM\n.*?```xml\n<project>").matcher(readme).find(), "the complete POM block");
         assertTrue(Pattern.compile("(?m)^mvn install:install-file .*-DgroupId=org.wso2.appserver").matcher(readme).find());
     }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The documentation's pages as tests read them (the site-pages IT, SitePagesTest): every markdown page of
- * {@code src/site/markdown} and the short README, their fenced blocks, and the complete POMs they show, each with
+ * {@code src/site/markdown} and the README, their fenced blocks, and the complete POMs they show, each with
  * the result block that follows it. A page's promise is checkable only if a POM and its result stay together, so a
  * POM block without a {@code text} block after it is an error of the page.
  */
@@ -87,13 +87,13 @@ public final class SitePages {
         }
     }
 
-    /** Every page: {@code markdown/**.md} under the site folder, and {@code README-short.md}. */
+    /** Every page: {@code markdown/**.md} under the site folder, and the project's {@code README.md}. */
     public static List<Path> pages(Path siteDirectory) throws IOException {
         List<Path> pages = new ArrayList<>();
         try (Stream<Path> files = Files.walk(siteDirectory.resolve("markdown"))) {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
-        Path readme = siteDirectory.resolve("README-short.md");
+        Path readme = siteDirectory.toAbsolutePath().getParent().getParent().resolve("README.md");
         if (Files.isRegularFile(readme)) {
             pages.add(readme);
         }
