@@ -1,7 +1,11 @@
 package io.github.wso2cluster.plugin;
 
 import io.github.wso2cluster.UserProperties;
+import io.github.wso2cluster.topology.CredentialSource;
+import io.github.wso2cluster.topology.Credentials;
+import io.github.wso2cluster.topology.Secret;
 import io.github.wso2cluster.topology.input.DatabasesInput;
+import io.github.wso2cluster.topology.input.SecureVaultInput;
 import io.github.wso2cluster.verify.VerifyException;
 import io.github.wso2cluster.verify.VerifyRequest;
 import io.github.wso2cluster.verify.VerifySession;
@@ -18,6 +22,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Checks that finished nodes form one working cluster, reading their real config files: the zips this
@@ -116,11 +121,23 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
     @Parameter(property = UserProperties.HAZELCAST_VERSION)
     private String hazelcastVersion;
 
+    /**
+     * The secure vault, as configure-cluster takes it; verify-cluster uses only <code>serverId</code>: the settings.xml
+     * server whose password opens the nodes' keystores whose configured password is behind the vault (PKCS12), so
+     * the <code>keystores</code> check can open them.
+     *
+     * @since 1.0.0
+     */
+    @Parameter
+    private SecureVaultInput secureVault;
+
     private final ArtifactResolver artifacts;
+    private final SettingsDecrypter settingsDecrypter;
 
     @Inject
-    public VerifyClusterMojo(ArtifactResolver artifacts) {
+    public VerifyClusterMojo(ArtifactResolver artifacts, SettingsDecrypter settingsDecrypter) {
         this.artifacts = artifacts;
+        this.settingsDecrypter = settingsDecrypter;
     }
 
     @Override
@@ -130,7 +147,7 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
         Path base = standalone ? Path.of(session.getExecutionRootDirectory()) : project.getBasedir().toPath();
         Path buildDirectory = standalone ? base.resolve("target") : Path.of(project.getBuild().getDirectory());
         VerifyRequest request = new VerifyRequest(base, buildDirectory, standalone, archives, confDirectory, skipChecks,
-                live, liveTimeout, hazelcastVersion, failOnWarning, ignoreFailures);
+                live, liveTimeout, hazelcastVersion, failOnWarning, ignoreFailures, keystorePassword());
         try {
             new VerifySession(request, environment(), new MavenReporter(getLog())).run();
         } catch (VerifyException | LiveSetupException e) {
@@ -159,5 +176,20 @@ public class VerifyClusterMojo extends AbstractClusterMojo {
                 return driver == null ? Optional.empty() : Optional.of(artifacts.driver(project, session, driver));
             }
         };
+    }
+
+    /** The keystore password of {@code secureVault/serverId}, from settings.xml, decrypted; null without one. */
+    private Secret keystorePassword() throws MojoFailureException {
+        String serverId = secureVault == null || secureVault.getServerId() == null ? null : secureVault.getServerId().trim();
+        if (serverId == null || serverId.isEmpty()) {
+            return null;
+        }
+        try {
+            return new SettingsCredentials(session.getSettings(), settingsDecrypter).lookup(serverId)
+                    .map(Credentials::password).orElseThrow(() -> new MojoFailureException("secureVault/serverId: no"
+                            + " <server> with id '" + serverId + "' in settings.xml; add it, or remove serverId"));
+        } catch (CredentialSource.Unavailable e) {
+            throw new MojoFailureException("secureVault/serverId: " + e.getMessage());
+        }
     }
 }

@@ -32,6 +32,7 @@ import io.github.wso2cluster.verify.live.LiveCluster;
 import io.github.wso2cluster.verify.live.LiveDatabases;
 import io.github.wso2cluster.verify.live.LiveLoadBalancer;
 import io.github.wso2cluster.verify.report.VerifyResult;
+import io.github.wso2cluster.topology.Secret;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,6 +60,14 @@ public final class ClusterVerifier {
 
     /** @param balancer the load balancer's generated configuration, or null (the load-balancer check does not apply) */
     public ClusterVerifier(BalancerFacts balancer) {
+        this(balancer, null);
+    }
+
+    /**
+     * @param vaultedKeystorePassword the password of keystores whose configured password is behind the secure vault
+     *                                (the project's {@code <secureVault><serverId>}), or null
+     */
+    public ClusterVerifier(BalancerFacts balancer, Secret vaultedKeystorePassword) {
         checks = List.of(
             new ConfigFilesReadableCheck(),
             new ClusteringEnabledCheck(),
@@ -82,7 +91,7 @@ public final class ClusterVerifier {
             new TomlKeysCheck(),
             new PlaceholdersCheck(),
             new SecretsCheck(),
-            new KeystoresCheck());
+            new KeystoresCheck(vaultedKeystorePassword));
     }
 
     /** Every check name {@code skipChecks} accepts: the static checks and the live one. */

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.topology.Secret;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,10 +18,12 @@ import java.util.List;
  * @param hazelcastVersion the Hazelcast release for the live check, or null for the nodes' own
  * @param failOnWarning   whether a warning fails the run
  * @param ignoreFailures  whether failures are only reported, not thrown
+ * @param keystorePassword the password of keystores whose configured password is behind the secure vault
+ *                        ({@code <secureVault><serverId>}), or null
  */
 public record VerifyRequest(Path base, Path buildDirectory, boolean standalone, String archives, String confDirectory,
                             List<String> skipChecks, boolean live, int liveTimeout, String hazelcastVersion,
-                            boolean failOnWarning, boolean ignoreFailures) {
+                            boolean failOnWarning, boolean ignoreFailures, Secret keystorePassword) {
     public VerifyRequest {
         skipChecks = skipChecks == null ? List.of() : skipChecks.stream().filter(s -> s != null).toList();
     }

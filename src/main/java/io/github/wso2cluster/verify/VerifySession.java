@@ -56,7 +56,7 @@ public final class VerifySession {
         // The load balancer's configuration is this build's: nodes given with archives come from elsewhere.
         boolean thisBuild = request.archives() == null && !request.standalone();
         BalancerFacts balancer = thisBuild ? balancer(layout.nginxConfig()) : null;
-        ClusterVerifier verifier = new ClusterVerifier(balancer);
+        ClusterVerifier verifier = new ClusterVerifier(balancer, request.keystorePassword());
         Set<String> skipped = skippedChecks(verifier);
         if (request.live() && request.liveTimeout() <= 0) {
             throw new VerifyException("liveTimeout is " + request.liveTimeout() + "; give the seconds the live check may"

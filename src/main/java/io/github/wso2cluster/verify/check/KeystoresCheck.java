@@ -4,6 +4,7 @@ import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.settings.KeystoreSetting;
+import io.github.wso2cluster.topology.Secret;
 import io.github.wso2cluster.topology.Role;
 import io.github.wso2cluster.vault.KeystoreFile;
 import io.github.wso2cluster.vault.StockKeys;
@@ -26,6 +27,21 @@ import java.util.Optional;
  * ({@link PeerTrust}). No case where no node holds a keystore file.
  */
 public final class KeystoresCheck implements Check, Check.Conditional {
+    private final Secret vaulted;
+
+    /** Nodes made elsewhere: a keystore whose own password is behind the vault cannot be opened. */
+    public KeystoresCheck() {
+        this(null);
+    }
+
+    /**
+     * @param vaulted the password of the keystores whose configured password is behind the secure vault
+     *                ({@code <secureVault><serverId>}, from settings.xml), or null when the build has none
+     */
+    public KeystoresCheck(Secret vaulted) {
+        this.vaulted = vaulted;
+    }
+
     @Override
     public String name() {
         return "keystores";
@@ -54,7 +70,7 @@ public final class KeystoresCheck implements Check, Check.Conditional {
                 Optional<byte[]> bytes = node.raw(path);
                 String what = store.kind().description() + " " + path;
                 if (duplicate && (bytes.isEmpty() || KeystoreFile.open(bytes.get(), store.type(),
-                        knownPassword(store, vault)).problem() != null)) {
+                        knownPassword(store, vault, vaulted)).problem() != null)) {
                     continue; // already reported as the primary keystore
                 }
                 if (bytes.isEmpty()) {
@@ -62,7 +78,7 @@ public final class KeystoresCheck implements Check, Check.Conditional {
                             + " (or to serve TLS): add the file, or point " + where(node, store) + " at the one it has");
                     continue;
                 }
-                KeystoreFile file = KeystoreFile.open(bytes.get(), store.type(), knownPassword(store, vault));
+                KeystoreFile file = KeystoreFile.open(bytes.get(), store.type(), knownPassword(store, vault, vaulted));
                 if (file.problem() != null) {
                     findings.error(node, store.password().line() > 0 ? store.password() : store.file(), "the " + what + " "
                             + file.problem() + " (" + store.type() + "); fix its password or type in " + where(node, store));
@@ -70,7 +86,8 @@ public final class KeystoresCheck implements Check, Check.Conditional {
                 }
                 if (!file.opened()) {
                     findings.info(node, store.file(), "the " + what + " was not opened: it is PKCS12 and its password is"
-                            + " behind the secure vault");
+                            + " behind the secure vault (in the project, <secureVault><serverId> gives verify-cluster the"
+                            + " keystore password)");
                     continue;
                 }
                 if (store.alias() != null && file.aliases().stream().noneMatch(a -> a.equalsIgnoreCase(store.alias()))) {
@@ -106,7 +123,7 @@ public final class KeystoresCheck implements Check, Check.Conditional {
                 }
             }
         }
-        PeerTrust.check(nodes, findings);
+        PeerTrust.check(nodes, findings, vaulted);
     }
 
     /** The TLS certificate must name every host name clients use for the node. */
@@ -140,13 +157,13 @@ public final class KeystoresCheck implements Check, Check.Conditional {
     }
 
     /** The configured password when it is in clear text; null when it is behind the vault. */
-    static String knownPassword(KeystoreSetting store, VaultFacts vault) {
+    static String knownPassword(KeystoreSetting store, VaultFacts vault, Secret vaulted) {
         Located password = store.password();
         if (password == null || !password.present()) {
             return null;
         }
         boolean aliased = vault.references().stream().anyMatch(r -> r.file().equals(password.file()) && r.line() == password.line());
-        return aliased || password.value().contains("$secret{") ? null : password.value();
+        return aliased || password.value().contains("$secret{") ? (vaulted == null ? null : vaulted.reveal()) : password.value();
     }
 
     private static String where(NodeFacts node, KeystoreSetting store) {

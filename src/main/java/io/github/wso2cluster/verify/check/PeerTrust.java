@@ -4,6 +4,7 @@ import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.product.Setting;
 import io.github.wso2cluster.settings.KeystoreSetting;
+import io.github.wso2cluster.topology.Secret;
 import io.github.wso2cluster.vault.KeystoreFile;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.verify.facts.TomlKeys;
@@ -18,8 +19,8 @@ import org.tomlj.TomlArray;
 
 /**
  * A node that calls a peer over TLS ({@code https://} or {@code ssl://} to the peer's own address, in its
- * deployment.toml) must trust the peer's TLS certificate: its truststore holds that certificate or its issuer, or
- * the call fails with a PKIX path error at run time. A URL to the cluster's common host name reaches the load
+ * deployment.toml) must trust the peer's TLS certificate (its truststore holds that certificate or its issuer, or the
+ * call fails with a PKIX path error at run time), and the certificate must name the host the caller uses. A URL to the cluster's common host name reaches the load
  * balancer, whose certificate is not the nodes'; those are left alone.
  */
 final class PeerTrust {
@@ -32,18 +33,30 @@ final class PeerTrust {
     private record Call(String url, String host, Located where) {
     }
 
-    static void check(List<NodeFacts> nodes, Findings findings) {
+    static void check(List<NodeFacts> nodes, Findings findings, Secret vaulted) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (NodeFacts caller : nodes) {
             List<Call> calls = calls(caller);
             if (calls.isEmpty()) {
                 continue;
             }
-            Optional<KeystoreFile> truststore = open(caller, KeystoreSetting.Kind.TRUSTSTORE);
+            Optional<KeystoreFile> truststore = open(caller, KeystoreSetting.Kind.TRUSTSTORE, vaulted);
             for (Call call : calls) {
                 NodeFacts peer = peerAt(call.host(), caller, nodes);
-                Optional<X509Certificate> certificate = peer == null ? Optional.empty() : certificate(peer);
-                if (certificate.isEmpty() || truststore.isEmpty()) {
+                Optional<X509Certificate> certificate = peer == null ? Optional.empty() : certificate(peer, vaulted);
+                if (certificate.isEmpty()) {
                     continue; // not a peer of this cluster, or a store that cannot be read: reported by the keystore rows
+                }
+                List<String> names = KeystoreFile.hostNames(certificate.get());
+                if (names.stream().noneMatch(n -> KeystoreFile.covers(n, call.host())) && reported.add(peer.name() + "|" + call.host())) {
+                    findings.error(peer, tlsStore(peer).map(KeystoreSetting::file).orElse(call.where()), "node '"
+                            + caller.name() + "' calls this node as " + call.host() + " (" + call.where().file() + ":"
+                            + call.where().line() + " " + call.where().value() + "), but its TLS certificate names " + names
+                            + " only: the call fails (\"Certificate for <" + call.host() + "> doesn't match any of the subject"
+                            + " alternative names\"); issue it with " + call.host() + " among its subject alternative names");
+                }
+                if (truststore.isEmpty()) {
+                    continue;
                 }
                 if (!trusts(truststore.get(), certificate.get())) {
                     findings.error(caller, call.where(), "calls node '" + peer.name() + "' at " + call.url() + " over TLS,"
@@ -99,21 +112,21 @@ final class PeerTrust {
         return sharing == 1 && byName != caller ? byName : null;
     }
 
-    private static Optional<X509Certificate> certificate(NodeFacts node) {
-        for (KeystoreSetting store : node.settings().keystores()) {
-            if (store.kind() == KeystoreSetting.Kind.TLS) {
-                return open(node, store).flatMap(file -> file.certificate(store.alias()));
-            }
-        }
-        return Optional.empty();
+    private static Optional<X509Certificate> certificate(NodeFacts node, Secret vaulted) {
+        return tlsStore(node).flatMap(store -> open(node, store, vaulted).flatMap(file -> file.certificate(store.alias())));
     }
 
-    private static Optional<KeystoreFile> open(NodeFacts node, KeystoreSetting.Kind kind) {
-        return node.settings().keystores().stream().filter(s -> s.kind() == kind).findFirst().flatMap(s -> open(node, s));
+    private static Optional<KeystoreSetting> tlsStore(NodeFacts node) {
+        return node.settings().keystores().stream().filter(s -> s.kind() == KeystoreSetting.Kind.TLS).findFirst();
     }
 
-    private static Optional<KeystoreFile> open(NodeFacts node, KeystoreSetting store) {
-        String password = KeystoresCheck.knownPassword(store, SecretsCheck.vault(node));
+    private static Optional<KeystoreFile> open(NodeFacts node, KeystoreSetting.Kind kind, Secret vaulted) {
+        return node.settings().keystores().stream().filter(s -> s.kind() == kind).findFirst()
+                .flatMap(s -> open(node, s, vaulted));
+    }
+
+    private static Optional<KeystoreFile> open(NodeFacts node, KeystoreSetting store, Secret vaulted) {
+        String password = KeystoresCheck.knownPassword(store, SecretsCheck.vault(node), vaulted);
         return node.raw(store.file().value()).map(bytes -> KeystoreFile.open(bytes, store.type(), password))
                 .filter(file -> file.problem() == null && file.opened());
     }

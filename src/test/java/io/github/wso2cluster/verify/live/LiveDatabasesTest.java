@@ -428,7 +428,7 @@ class LiveDatabasesTest {
                 t -> t.replace("?password=" + REGISTRY_PASSWORD, "?password=other-" + REGISTRY_PASSWORD));
         Path target = tmp.resolve("verify");
         io.github.wso2cluster.verify.VerifyRequest request = new io.github.wso2cluster.verify.VerifyRequest(tmp, target, false,
-                String.join(",", zips), null, List.of("live-cluster", "live-load-balancer"), true, 5, null, false, true);
+                String.join(",", zips), null, List.of("live-cluster", "live-load-balancer"), true, 5, null, false, true, null);
         LiveEnvironment environment = new LiveEnvironment() {
             @Override
             public Path hazelcast(List<String> versions) throws LiveSetupException {
