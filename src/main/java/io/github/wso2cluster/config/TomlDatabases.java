@@ -220,8 +220,9 @@ public final class TomlDatabases {
                 throws ConfigFileException {
             Map<String, Object> was = plain(before.parsed());
             Map<String, Object> now = plain(after.parsed());
-            List<?> wasEntries = was.remove(array) instanceof List<?> list ? list : List.of();
-            List<?> nowEntries = now.remove(array) instanceof List<?> list ? list : List.of();
+            // A dotted array ([[apim.gateway.environment]]) sits in its parent tables.
+            List<?> wasEntries = TomlArrays.remove(was, array) instanceof List<?> list ? list : List.of();
+            List<?> nowEntries = TomlArrays.remove(now, array) instanceof List<?> list ? list : List.of();
             boolean same = was.equals(now) && nowEntries.size() == wasEntries.size() + (index < 0 ? 1 : 0);
             for (int i = 0; same && i < wasEntries.size(); i++) {
                 same = i == index || Objects.equals(wasEntries.get(i), nowEntries.get(i));

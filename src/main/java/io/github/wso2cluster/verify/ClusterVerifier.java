@@ -1,5 +1,6 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.verify.check.Check;
 import io.github.wso2cluster.verify.check.ClusteringEnabledCheck;
 import io.github.wso2cluster.verify.check.ConfigFilesReadableCheck;
@@ -44,8 +45,9 @@ import java.util.stream.Stream;
 /** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
     /** Why the Hazelcast checks do not apply to Micro Integrator nodes. */
-    public static final String NO_HAZELCAST = "Micro Integrator clusters through RDBMS coordination"
-            + " (WSO2_COORDINATION_DB), not Hazelcast: it has no [clustering] to check";
+    public static final String NO_HAZELCAST = "no node clusters through Hazelcast (Micro Integrator coordinates"
+            + " through WSO2_COORDINATION_DB; API Manager 3.x/4.x runs without [clustering] unless membership_scheme"
+            + " is set): there is no [clustering] to check";
     /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
     private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
             "unique-member-address", "members-block", "well-known-members", "sub-domain");
@@ -99,6 +101,16 @@ public final class ClusterVerifier {
         return skip.stream().filter(name -> !known.contains(name)).toList();
     }
 
+    /**
+     * The nodes the Hazelcast checks run on: every node of a product that clusters through it; API Manager 3.x/4.x
+     * nodes only when one of them sets membership_scheme (then a node that lost it is a finding).
+     */
+    private static List<NodeFacts> hazelcast(List<NodeFacts> nodes) {
+        boolean apimClustered = nodes.stream().anyMatch(n -> ApimProfiles.applies(n.product()) && n.hazelcast());
+        return nodes.stream().filter(n -> n.product().hazelcast() && (!ApimProfiles.applies(n.product()) || apimClustered))
+                .toList();
+    }
+
     public VerifyResult verify(List<NodeFacts> nodes) {
         return verify(nodes, Set.of());
     }
@@ -107,7 +119,7 @@ public final class ClusterVerifier {
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
-        List<NodeFacts> hazelcast = nodes.stream().filter(n -> n.product().hazelcast()).toList();
+        List<NodeFacts> hazelcast = hazelcast(nodes);
         for (Check check : checks) {
             if (skip.contains(check.name()) || MICRO_INTEGRATOR_CHECKS.contains(check.name()) && hazelcast.size() == nodes.size()) {
                 continue;

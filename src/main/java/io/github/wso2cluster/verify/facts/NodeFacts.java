@@ -1,19 +1,24 @@
 package io.github.wso2cluster.verify.facts;
 
 import io.github.wso2cluster.topology.HostNames;
+import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.XmlSource;
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.product.TomlLocations;
 import io.github.wso2cluster.settings.NodeSettings;
 import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.settings.TomlNodeSettings;
 import io.github.wso2cluster.settings.XmlNodeSettings;
 import io.github.wso2cluster.settings.XmlValues;
 import io.github.wso2cluster.topology.MemberAddress;
+import io.github.wso2cluster.topology.PortPlan;
 import io.github.wso2cluster.topology.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -192,7 +197,33 @@ public final class NodeFacts {
 
     /** The ports this node opens on its host, after the offset; the member port is never offset. */
     public Map<String, Integer> openPorts() {
-        return settings.portPlan(name()).ports();
+        return portPlan().ports();
+    }
+
+    /**
+     * Whether the node clusters through Hazelcast: not Micro Integrator, and API Manager 3.x/4.x only with
+     * {@code [clustering] membership_scheme} (WSO2 runs them without it).
+     */
+    public boolean hazelcast() {
+        if (!product().hazelcast() || !ApimProfiles.applies(product())) {
+            return product().hazelcast();
+        }
+        return toml().flatMap(t -> t.value(TomlLocations.key(Setting.MEMBERSHIP_SCHEME))).isPresent();
+    }
+
+    /**
+     * Every port the node opens; a node without Hazelcast opens no member port, and its host is the
+     * localMemberHost node.properties records (its files name none), else unknown.
+     */
+    public PortPlan portPlan() {
+        PortPlan plan = settings.portPlan(name());
+        if (hazelcast()) {
+            return plan;
+        }
+        java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>(plan.ports());
+        ports.remove(PortPlan.MEMBER);
+        String host = nodeProperties == null ? null : nodeProperties.getProperty(Axis2Clustering.LOCAL_MEMBER_HOST);
+        return new PortPlan(plan.node(), host, ports);
     }
 
     /** This node's own member address, when host and port are readable. */

@@ -57,7 +57,7 @@ public final class LiveCluster implements LiveCheck {
     @Override
     public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
             throws LiveSetupException, IOException, InterruptedException {
-        if (nodes.stream().noneMatch(n -> n.product().hazelcast())) {
+        if (nodes.stream().noneMatch(NodeFacts::hazelcast)) {
             return LiveOutcome.notApplicable(io.github.wso2cluster.verify.ClusterVerifier.NO_HAZELCAST);
         }
         List<String> versions;

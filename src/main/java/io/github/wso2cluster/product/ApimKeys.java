@@ -1,0 +1,48 @@
+package io.github.wso2cluster.product;
+
+/**
+ * The deployment.toml keys that wire API Manager 3.x/4.x nodes to each other, each where WSO2's own templates read
+ * it ({@code api-manager.xml.j2}, {@code jndi2.properties.j2}, {@code jndi2-cp.properties.j2} of 4.1.0; the
+ * {@code [apim.throttling]} ones also in 3.0.0's): configure-cluster writes them and verify-cluster reads them.
+ */
+public final class ApimKeys {
+    /** The profile name: {@code infer.json} derives the profile's settings from it. */
+    public static final String SERVER_ROLE = "server.server_role";
+    public static final String KEY_MANAGER_URL = "apim.key_manager.service_url";
+    public static final String EVENT_HUB_URL = "apim.event_hub.service_url";
+    public static final String EVENT_LISTENING = "apim.event_hub.event_listening_endpoints";
+    /** The control planes' duplicate of the event hub's events: jndi2-cp.properties.j2 reads it under event_hub. */
+    public static final String EVENT_HUB_DUPLICATE = "apim.event_hub.event_duplicate_url";
+    public static final String EVENT_HUB_PUBLISH_GROUP = "apim.event_hub.publish.url_group";
+    public static final String PUBLISH_URLS = "urls";
+    public static final String PUBLISH_AUTH_URLS = "auth_urls";
+    public static final String THROTTLING_URL = "apim.throttling.service_url";
+    public static final String THROTTLE_DECISIONS = "apim.throttling.throttle_decision_endpoints";
+    /** The traffic managers' (and active-active nodes') duplicate: jndi2.properties.j2 reads it under throttling. */
+    public static final String THROTTLING_DUPLICATE = "apim.throttling.event_duplicate_url";
+    public static final String THROTTLING_GROUP = "apim.throttling.url_group";
+    public static final String TRAFFIC_MANAGER_URLS = "traffic_manager_urls";
+    public static final String TRAFFIC_MANAGER_AUTH_URLS = "traffic_manager_auth_urls";
+    public static final String GATEWAY_LABELS = "apim.sync_runtime_artifacts.gateway.gateway_labels";
+    public static final String GATEWAY_ENVIRONMENT = "apim.gateway.environment";
+    public static final String ENVIRONMENT_NAME = "name";
+    public static final String ENVIRONMENT_TYPE = "type";
+    /** The environment WSO2's stock deployment.toml ships, and its type. */
+    public static final String DEFAULT_ENVIRONMENT = "Default";
+    public static final String HYBRID = "hybrid";
+    public static final String SERVICES_PATH = "/services/";
+
+    private ApimKeys() {
+    }
+
+    /** {@code apim.throttling.url_group} as findings name it: {@code [[apim.throttling.url_group]]}. */
+    public static String arrayName(String array) {
+        return "[[" + array + "]]";
+    }
+
+    /** {@code apim.key_manager.service_url} as findings name it: {@code [apim.key_manager] service_url}. */
+    public static String name(String key) {
+        int dot = key.lastIndexOf('.');
+        return "[" + key.substring(0, dot) + "] " + key.substring(dot + 1);
+    }
+}
