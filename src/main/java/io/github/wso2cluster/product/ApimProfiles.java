@@ -51,6 +51,22 @@ public final class ApimProfiles {
         return Optional.empty();
     }
 
+    /**
+     * "API Manager 4.x" when the role is one of 4.x's but not of this 3.x product, and the other way round; empty
+     * when the role is this version's, or no API Manager role.
+     */
+    public static Optional<String> otherVersion(Product product, Role role) {
+        if (!applies(product) || role == Role.MANAGER || role == Role.WORKER || role == Role.ALL_IN_ONE) {
+            return Optional.empty();
+        }
+        List<Role> four = List.of(Role.CONTROL_PLANE, Role.GATEWAY, Role.TRAFFIC_MANAGER, Role.KEY_MANAGER);
+        List<Role> three = List.of(Role.PUBLISHER, Role.DEVPORTAL, Role.KEY_MANAGER, Role.GATEWAY, Role.TRAFFIC_MANAGER);
+        if (threeX(product)) {
+            return four.contains(role) && !three.contains(role) ? Optional.of("API Manager 4.x") : Optional.empty();
+        }
+        return three.contains(role) && !four.contains(role) ? Optional.of("API Manager 3.x") : Optional.empty();
+    }
+
     /** The roles that hold the gateway environments and publish events: the control planes. */
     public static List<Role> control(Product product) {
         return threeX(product) ? List.of(Role.PUBLISHER) : List.of(Role.CONTROL_PLANE);

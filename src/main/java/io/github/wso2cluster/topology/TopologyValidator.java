@@ -67,10 +67,13 @@ public final class TopologyValidator {
         List<TomlEdit> tomlEdits = Settings.tomlEdits("tomlEdits", input.tomlEdits, problems);
         List<Node> nodes = nodes(input, product, problems);
         List<String> taskNodes = ProductSettings.taskNodes(input.taskNodes, product, nodes, problems);
+        if (input.nodes != null && nodes.size() == input.nodes.size()) { // a node dropped for its role is reported already
+            ProductSettings.apimDeployment(product, nodes, problems);
+        }
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
         LoadBalancer loadBalancer = LoadBalancerSettings.loadBalancer(input.loadBalancer, Settings.trimToNull(input.hostName),
-                Settings.trimToNull(input.mgtHostName), proxyPorts, problems);
+                Settings.trimToNull(input.mgtHostName), proxyPorts, product, problems);
         SecureVault secureVault = VaultSettings.secureVault(input.secureVault, input.secrets, credentials, problems);
 
         if (!problems.isEmpty()) {
