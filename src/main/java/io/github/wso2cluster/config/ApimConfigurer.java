@@ -26,17 +26,6 @@ import org.tomlj.TomlTable;
  * same key wins.
  */
 final class ApimConfigurer {
-    private static final String[][] ENDPOINTS = {
-            {"service_url", ApimPort.SERVLET_HTTPS.name(), ApimKeys.SERVICES_PATH},
-            {"ws_endpoint", ApimPort.WEBSOCKET.name(), ""},
-            {"wss_endpoint", ApimPort.SECURE_WEBSOCKET.name(), ""},
-            {"http_endpoint", ApimPort.PASS_THROUGH_HTTP.name(), ""},
-            {"https_endpoint", ApimPort.PASS_THROUGH_HTTPS.name(), ""}};
-    /** 4.x only: 3.0.0's template has no WebSub. */
-    private static final String[][] WEBSUB = {
-            {"websub_event_receiver_http_endpoint", ApimPort.WEBSUB_HTTP.name(), ""},
-            {"websub_event_receiver_https_endpoint", ApimPort.WEBSUB_HTTPS.name(), ""}};
-
     private ApimConfigurer() {
     }
 
@@ -109,15 +98,14 @@ final class ApimConfigurer {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(ApimKeys.ENVIRONMENT_NAME, TomlConfigurer.string(name));
         values.put(ApimKeys.ENVIRONMENT_TYPE, TomlConfigurer.string(ApimKeys.HYBRID));
-        List<String[]> endpoints = new ArrayList<>(List.of(ENDPOINTS));
-        if (!ApimProfiles.threeX(product)) {
-            endpoints.addAll(List.of(WEBSUB));
-        }
-        for (String[] endpoint : endpoints) {
-            ApimPort port = ApimPort.valueOf(endpoint[1]);
-            String url = ApimWiring.url(port, gateway, endpoint[2]);
+        for (Map.Entry<String, ApimPort> endpoint : ApimKeys.ENVIRONMENT_ENDPOINTS.entrySet()) {
+            ApimPort port = endpoint.getValue();
+            if (ApimProfiles.threeX(product) && (port == ApimPort.WEBSUB_HTTP || port == ApimPort.WEBSUB_HTTPS)) {
+                continue; // 3.0.0's template has no WebSub
+            }
+            String url = ApimWiring.url(port, gateway, port == ApimPort.SERVLET_HTTPS ? ApimKeys.SERVICES_PATH : "");
             String balanced = balanced(cluster, port);
-            values.put(endpoint[0], TomlConfigurer.string(balanced != null ? balanced : url));
+            values.put(endpoint.getKey(), TomlConfigurer.string(balanced != null ? balanced : url));
         }
         return TomlDatabases.ArrayTables.upsert(TomlSource.parse(path, text), ApimKeys.GATEWAY_ENVIRONMENT, null, null,
                 values, List.of(ApimKeys.ENVIRONMENT_NAME, ApimKeys.ENVIRONMENT_TYPE), List.of(), changes);

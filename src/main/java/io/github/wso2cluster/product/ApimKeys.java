@@ -32,6 +32,24 @@ public final class ApimKeys {
     public static final String HYBRID = "hybrid";
     public static final String SERVICES_PATH = "/services/";
 
+    /** The hosts WSO2's profile templates and samples ship (PRODUCT-LINES.md 1.4, 1.5): never a real peer. */
+    public static final java.util.Set<String> PLACEHOLDER_HOSTS = java.util.Set.of("km.wso2.com", "tm1.local", "tm2.local",
+            "tm.wso2.com", "gw.wso2.com", "cp.wso2.com", "apim.wso2.com", "shared_db.mysql", "apim.mysql");
+    /** A gateway environment's endpoints (WebSub from 4.x), each on the gateway's port. */
+    public static final java.util.Map<String, ApimPort> ENVIRONMENT_ENDPOINTS = environmentEndpoints();
+
+    private static java.util.Map<String, ApimPort> environmentEndpoints() {
+        java.util.Map<String, ApimPort> endpoints = new java.util.LinkedHashMap<>();
+        endpoints.put("service_url", ApimPort.SERVLET_HTTPS);
+        endpoints.put("ws_endpoint", ApimPort.WEBSOCKET);
+        endpoints.put("wss_endpoint", ApimPort.SECURE_WEBSOCKET);
+        endpoints.put("http_endpoint", ApimPort.PASS_THROUGH_HTTP);
+        endpoints.put("https_endpoint", ApimPort.PASS_THROUGH_HTTPS);
+        endpoints.put("websub_event_receiver_http_endpoint", ApimPort.WEBSUB_HTTP);
+        endpoints.put("websub_event_receiver_https_endpoint", ApimPort.WEBSUB_HTTPS);
+        return java.util.Collections.unmodifiableMap(endpoints);
+    }
+
     private ApimKeys() {
     }
 

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.verify;
 
 import io.github.wso2cluster.product.ApimProfiles;
+import io.github.wso2cluster.verify.apim.ApimWiringCheck;
 import io.github.wso2cluster.verify.check.Check;
 import io.github.wso2cluster.verify.check.ClusteringEnabledCheck;
 import io.github.wso2cluster.verify.check.ConfigFilesReadableCheck;
@@ -82,6 +83,7 @@ public final class ClusterVerifier {
             new TaskNodesCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
+            new ApimWiringCheck(),
             new PlaceholdersCheck(),
             new SecretsCheck(),
             new KeystoresCheck());

@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wso2cluster.product.ConfigFormat;
-import io.github.wso2cluster.product.ConfigPaths;
-import io.github.wso2cluster.product.Product;
-import io.github.wso2cluster.product.ProductLine;
-import io.github.wso2cluster.testkit.Fixtures;
+import static io.github.wso2cluster.testkit.ApimClusters.apim;
+import static io.github.wso2cluster.testkit.ApimClusters.distributed;
+import static io.github.wso2cluster.testkit.ApimClusters.node;
+
 import io.github.wso2cluster.testkit.LineDiff;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
-import io.github.wso2cluster.topology.input.NodeInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,28 +33,6 @@ import org.tomlj.TomlTable;
 class ApimWiringTest {
     static final Path ROOT = Path.of("src/test/resources/wso2-toml");
     private static final String TOML = "repository/conf/deployment.toml";
-
-    static Product apim(String version) {
-        return new Product(ProductLine.API_MANAGER, version, ConfigFormat.TOML, ConfigPaths.STANDARD);
-    }
-
-    static NodeInput node(String id, String role, String host, String offset) {
-        NodeInput node = Fixtures.node(id, role, host, null);
-        node.setPortOffset(offset);
-        return node;
-    }
-
-    /** cp1 10.0.0.1, cp2 10.0.0.2 offset 1, gw1 gw1.example (hostName) on 10.0.0.3, tm1 10.0.0.1 offset 3, tm2 10.0.0.4. */
-    static ClusterInput distributed(String version) {
-        ClusterInput input = new ClusterInput();
-        NodeInput gw = node("gw1", "gateway", "10.0.0.3", "0");
-        gw.setHostName("gw1.example");
-        input.nodes = new ArrayList<>(List.of(node("cp1", "control-plane", "10.0.0.1", "0"),
-                node("cp2", "control-plane", "10.0.0.2", "1"), gw, node("tm1", "traffic-manager", "10.0.0.1", "3"),
-                node("tm2", "traffic-manager", "10.0.0.4", "0")));
-        input.distributionProduct = apim(version);
-        return input;
-    }
 
     static TomlParseResult configure(Cluster cluster, String node, String product) throws Exception {
         return configure(cluster, node, product, product.substring(product.indexOf('-') + 1));

@@ -6,6 +6,7 @@ import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.XmlSource;
+import io.github.wso2cluster.product.ApimPort;
 import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Located;
@@ -134,6 +135,11 @@ public final class NodeFacts {
      * A file verify-cluster read from the node beyond the parsed config files (the secure vault's properties, the
      * keystores), by path under the top folder.
      */
+    /** A value of the node's node.properties, when it has one (nodes built elsewhere have none). */
+    public Optional<String> nodeProperty(String key) {
+        return Optional.ofNullable(nodeProperties == null ? null : nodeProperties.getProperty(key));
+    }
+
     public Optional<byte[]> raw(String path) {
         return Optional.ofNullable(snapshot.files().get(path));
     }
@@ -233,6 +239,23 @@ public final class NodeFacts {
 
     /** The address the load balancer reaches this node's web port on: its localMemberHost and HTTP(S) port. */
     public Optional<String> webAddress(boolean secure) {
-        return memberAddress().map(member -> HostNames.address(member.host(), openPorts().get(secure ? "HTTPS" : "HTTP")));
+        return host().map(host -> HostNames.address(host, openPorts().get(secure ? "HTTPS" : "HTTP")));
+    }
+
+    /**
+     * The address the load balancer's {@code hostName} reaches this node on: its web port, but API Manager 3.x/4.x
+     * serves API calls on its pass-through ports (8280/8243 + offset).
+     */
+    public Optional<String> servedAddress(boolean secure) {
+        if (!ApimProfiles.applies(product())) {
+            return webAddress(secure);
+        }
+        ApimPort port = secure ? ApimPort.PASS_THROUGH_HTTPS : ApimPort.PASS_THROUGH_HTTP;
+        return host().map(host -> HostNames.address(host, port.on(settings.portOffset())));
+    }
+
+    /** The host the node runs on: its member host, or without Hazelcast the one node.properties records. */
+    private Optional<String> host() {
+        return hazelcast() ? memberAddress().map(MemberAddress::host) : Optional.ofNullable(portPlan().host());
     }
 }
