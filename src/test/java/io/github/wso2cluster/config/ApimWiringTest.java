@@ -123,6 +123,32 @@ class ApimWiringTest {
     }
 
     @Test
+    void aSecondRunChangesNothingAndWsoPlaceholderGroupsAreReplacedInPlace() throws Exception {
+        Cluster cluster = new TopologyValidator(CredentialSource.NONE).validate(distributed("4.1.0"));
+        byte[] stock = Files.readAllBytes(ROOT.resolve("apim-4.1.0").resolve(TOML));
+        NodeConfiguration first = TomlConfigurer.configure(cluster, cluster.node("gw1").orElseThrow(), apim("4.1.0"), stock);
+        NodeConfiguration second = TomlConfigurer.configure(cluster, cluster.node("gw1").orElseThrow(), apim("4.1.0"),
+                first.replaced().get(TOML));
+        assertEquals(java.util.Map.of(), second.replaced(), "a configured file is left as it is");
+
+        // WSO2's gateway-worker.toml wiring, as users copy it: two url_groups at tm1.local/tm2.local, then a table.
+        String user = new String(stock, StandardCharsets.UTF_8) + "\n\n[[apim.throttling.url_group]]\n"
+                + "traffic_manager_urls = [\"tcp://tm1.local:9611\"]\ntraffic_manager_auth_urls = [\"ssl://tm1.local:9711\"]\n"
+                + "type = \"loadbalance\"\n\n[[apim.throttling.url_group]]\ntraffic_manager_urls = [\"tcp://tm2.local:9611\"]\n"
+                + "traffic_manager_auth_urls = [\"ssl://tm2.local:9711\"]\n\n# kept\n[apim.cache.gateway_token]\nenable = true\n";
+        NodeConfiguration wired = TomlConfigurer.configure(cluster, cluster.node("gw1").orElseThrow(), apim("4.1.0"),
+                user.getBytes(StandardCharsets.UTF_8));
+        String edited = new String(wired.replaced().get(TOML), StandardCharsets.UTF_8);
+        TomlParseResult toml = Toml.parse(edited);
+        assertEquals(List.of(), toml.errors());
+        assertFalse(edited.contains("tm1.local") || edited.contains("tm2.local"), edited);
+        assertEquals(2, toml.getArray("apim.throttling.url_group").size());
+        assertEquals(List.of("tcp://10.0.0.1:9614"), toml.getArray("apim.throttling.url_group").getTable(0)
+                .getArray("traffic_manager_urls").toList());
+        assertTrue(edited.contains("\n# kept\n[apim.cache.gateway_token]\nenable = true\n"), edited);
+    }
+
+    @Test
     void keyManagerProfileNameFollowsTheVersion() throws Exception {
         for (String[] version : new String[][] {{"4.2.0", "api-key-manager-deprecated"}, {"4.3.0", "api-key-manager-node"}}) {
             ClusterInput input = distributed(version[0]);

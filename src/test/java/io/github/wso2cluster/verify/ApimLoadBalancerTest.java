@@ -68,6 +68,12 @@ class ApimLoadBalancerTest {
         // (shared-state reports the stock H2 databases: this test gives no <databases>)
         assertEquals(java.util.List.of(), result.findings().stream().filter(f -> f.check().equals("load-balancer")
                 || f.check().equals("apim-wiring")).toList(), result.text());
+        // The gateway behind its servlet port instead of its pass-through one: API calls would reach no API.
+        String wrong = config.replace("server 10.0.0.3:8243;", "server 10.0.0.3:9443;");
+        VerifyResult miswired = new ClusterVerifier(BalancerFacts.parse("nginx/wso2-cluster.conf", wrong))
+                .verify(ProductBuilds.read(ProductBuilds.zips(built)));
+        assertTrue(miswired.of("gw1", "load-balancer").stream().anyMatch(f -> f.message().contains("serves gw.example.com"
+                + " to the gateways: add 'server 10.0.0.3:8243;'")), miswired.text());
         try (NodeZip cp = NodeZip.open(built.zips().get(0).zip().toFile())) {
             TomlTable env = Toml.parse(cp.text("repository/conf/deployment.toml")).getArray("apim.gateway.environment")
                     .getTable(0);
