@@ -222,7 +222,7 @@ public final class ClusterAssembly {
             Files.deleteIfExists(file);
             return null;
         }
-        List<NginxConfig.Backend> backends = NginxConfig.apimBackends(cluster, product);
+        List<NginxConfig.Backend> backends = io.github.wso2cluster.config.apim.ApimBalancer.backends(cluster, product);
         // API Manager's gateways serve API calls, which carry no session: round robin there.
         SessionAffinity served = backends != null ? SessionAffinity.NONE : cluster.loadBalancer().sessionAffinity();
         if (backends == null) {

@@ -42,12 +42,6 @@ public final class NginxConfig {
     private NginxConfig() {
     }
 
-    /** API Manager 3.x/4.x: gateways behind {@code hostName}, control planes behind {@code mgtHostName}; else null. */
-    public static List<Backend> apimBackends(io.github.wso2cluster.topology.Cluster cluster,
-                                             io.github.wso2cluster.product.Product product) {
-        return ApimBalancer.backends(cluster, product);
-    }
-
     /**
      * What the upstream and variable names start with, so that two clusters' files can share one nginx: the domain
      * in nginx's name characters (at most 16 of them) and 8 hex digits of the SHA-256 of the exact domain, so that

@@ -136,7 +136,7 @@ public final class TomlConfigurer {
         List<String> changes = new ArrayList<>(editor.changes());
         String result = editor.changed() ? editor.result() : source.text();
         result = TomlDatabases.coordination(path, result, cluster, node, changes);
-        result = ApimConfigurer.wire(path, result, cluster, node, product, changes);
+        result = io.github.wso2cluster.config.apim.ApimConfigurer.wire(path, result, cluster, node, product, changes);
         java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
         if (!result.equals(source.text())) {
             replaced.put(path, source.encode(result)); // a byte-order mark stays, as on the XML files
@@ -183,7 +183,7 @@ public final class TomlConfigurer {
         return out.append('"').toString();
     }
 
-    static String array(List<String> values) {
+    public static String array(List<String> values) {
         return "[" + String.join(", ", values.stream().map(TomlConfigurer::string).toList()) + "]";
     }
 }

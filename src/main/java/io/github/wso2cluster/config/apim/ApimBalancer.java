@@ -1,4 +1,6 @@
-package io.github.wso2cluster.config;
+package io.github.wso2cluster.config.apim;
+
+import io.github.wso2cluster.config.NginxConfig;
 
 import io.github.wso2cluster.product.ApimPort;
 import io.github.wso2cluster.product.ApimProfiles;
@@ -20,12 +22,12 @@ import java.util.stream.Collectors;
  * pass-through ports (8280/8243 + offset), {@code mgtHostName} the control planes' servlet ports (9443 + offset);
  * all-in-one nodes are both (WSO2's "configuring the proxy server and the load balancer" page).
  */
-final class ApimBalancer {
+public final class ApimBalancer {
     private ApimBalancer() {
     }
 
     /** The backends, gateways as the served group and control planes as the managers; null when not API Manager. */
-    static List<NginxConfig.Backend> backends(Cluster cluster, Product product) {
+    public static List<NginxConfig.Backend> backends(Cluster cluster, Product product) {
         if (!ApimProfiles.applies(product)) {
             return null;
         }

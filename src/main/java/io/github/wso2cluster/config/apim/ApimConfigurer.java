@@ -1,4 +1,10 @@
-package io.github.wso2cluster.config;
+package io.github.wso2cluster.config.apim;
+
+import io.github.wso2cluster.config.ConfigFileException;
+import io.github.wso2cluster.config.TomlConfigurer;
+import io.github.wso2cluster.config.TomlDatabases;
+import io.github.wso2cluster.config.TomlEditor;
+import io.github.wso2cluster.config.TomlSource;
 
 import io.github.wso2cluster.product.ApimKeys;
 import io.github.wso2cluster.product.ApimPort;
@@ -25,7 +31,7 @@ import org.tomlj.TomlTable;
  * {@code localhost} with the stock ports, so a separated node silently talks to itself. A {@code <tomlEdit>} of the
  * same key wins.
  */
-final class ApimConfigurer {
+public final class ApimConfigurer {
     private ApimConfigurer() {
     }
 
@@ -35,7 +41,7 @@ final class ApimConfigurer {
                 List.of(n.peerHost()), n.portOffset())).toList();
     }
 
-    static String wire(String path, String text, Cluster cluster, Node node, Product product, List<String> changes)
+    public static String wire(String path, String text, Cluster cluster, Node node, Product product, List<String> changes)
             throws ConfigFileException {
         if (!ApimProfiles.applies(product)) {
             return text;
@@ -107,7 +113,7 @@ final class ApimConfigurer {
             String balanced = balanced(cluster, port);
             values.put(endpoint.getKey(), TomlConfigurer.string(balanced != null ? balanced : url));
         }
-        return TomlDatabases.ArrayTables.upsert(TomlSource.parse(path, text), ApimKeys.GATEWAY_ENVIRONMENT, null, null,
+        return TomlDatabases.upsertEntry(TomlSource.parse(path, text), ApimKeys.GATEWAY_ENVIRONMENT, null, null,
                 values, List.of(ApimKeys.ENVIRONMENT_NAME, ApimKeys.ENVIRONMENT_TYPE), List.of(), changes);
     }
 

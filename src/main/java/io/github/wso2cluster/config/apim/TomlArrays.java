@@ -1,4 +1,9 @@
-package io.github.wso2cluster.config;
+package io.github.wso2cluster.config.apim;
+
+import io.github.wso2cluster.config.ConfigFileException;
+import io.github.wso2cluster.config.TextPatch;
+import io.github.wso2cluster.config.TomlDatabases;
+import io.github.wso2cluster.config.TomlSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +62,8 @@ final class TomlArrays {
         TomlSource after = TomlSource.parse(source.fileName(), edited);
         Map<String, Object> was = plainTable(source.parsed());
         Map<String, Object> now = plainTable(after.parsed());
-        remove(was, array);
-        Object written = remove(now, array);
+        TomlDatabases.removeDotted(was, array);
+        Object written = TomlDatabases.removeDotted(now, array);
         if (!was.equals(now) || !Objects.equals(written, wanted)) {
             throw new ConfigFileException(source.fileName() + ": replacing [[" + array + "]] changed what no setting"
                     + " touches (an entry with sub-tables?); write the entries yourself with the values in the build log");
@@ -98,35 +103,6 @@ final class TomlArrays {
                     + " replace (inline or quoted); write it as [[" + array + "]] headers");
         }
         return blocks;
-    }
-
-    /** Takes a dotted key's value out of a plain table (parents the removal empties go too). */
-    static Object remove(Map<String, Object> table, String dotted) {
-        String[] path = dotted.split("\\.");
-        Map<String, Object> at = table;
-        for (int i = 0; i < path.length - 1; i++) {
-            if (!(at.get(path[i]) instanceof Map<?, ?> next)) {
-                return null;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> cast = (Map<String, Object>) next;
-            at = cast;
-        }
-        Object removed = at.remove(path[path.length - 1]);
-        // An implicit parent the array alone made ([apim.throttling] of its url_group) counts as absent.
-        pruneEmpty(table);
-        return removed;
-    }
-
-    private static void pruneEmpty(Map<String, Object> table) {
-        table.values().forEach(v -> {
-            if (v instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> cast = (Map<String, Object>) m;
-                pruneEmpty(cast);
-            }
-        });
-        table.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
     }
 
     private static Map<String, Object> plainTable(TomlTable table) {
