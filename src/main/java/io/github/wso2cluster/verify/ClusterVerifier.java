@@ -46,9 +46,16 @@ import java.util.stream.Stream;
 /** verify-cluster's core: runs every check over the nodes, but those the user skips. */
 public final class ClusterVerifier {
     /** Why the Hazelcast checks do not apply to Micro Integrator nodes. */
-    public static final String NO_HAZELCAST = "no node clusters through Hazelcast (Micro Integrator coordinates"
-            + " through WSO2_COORDINATION_DB; API Manager 3.x/4.x runs without [clustering] unless membership_scheme"
-            + " is set): there is no [clustering] to check";
+    public static final String NO_HAZELCAST = "Micro Integrator clusters through RDBMS coordination"
+            + " (WSO2_COORDINATION_DB), not Hazelcast: it has no [clustering] to check";
+    public static final String NO_HAZELCAST_APIM = "API Manager 3.x/4.x runs without Hazelcast unless [clustering]"
+            + " membership_scheme is set (WSO2 enables it only for distributed throttling and immediate token"
+            + " revocation): there is no [clustering] to check";
+
+    /** Why the Hazelcast checks do not apply to these nodes (none clusters through it). */
+    public static String noHazelcast(List<NodeFacts> nodes) {
+        return nodes.stream().anyMatch(n -> ApimProfiles.applies(n.product())) ? NO_HAZELCAST_APIM : NO_HAZELCAST;
+    }
     /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
     private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
             "unique-member-address", "members-block", "well-known-members", "sub-domain");
@@ -127,7 +134,7 @@ public final class ClusterVerifier {
                 continue;
             }
             List<NodeFacts> scope = HAZELCAST_CHECKS.contains(check.name()) ? hazelcast : nodes;
-            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(NO_HAZELCAST)
+            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(noHazelcast(nodes))
                     : check.notApplicable(scope);
             if (reason.isPresent() && check instanceof Check.Conditional) {
                 continue;

@@ -58,7 +58,7 @@ public final class LiveCluster implements LiveCheck {
     public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
             throws LiveSetupException, IOException, InterruptedException {
         if (nodes.stream().noneMatch(NodeFacts::hazelcast)) {
-            return LiveOutcome.notApplicable(io.github.wso2cluster.verify.ClusterVerifier.NO_HAZELCAST);
+            return LiveOutcome.notApplicable(io.github.wso2cluster.verify.ClusterVerifier.noHazelcast(nodes));
         }
         List<String> versions;
         try {
