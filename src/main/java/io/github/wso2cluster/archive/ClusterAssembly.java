@@ -21,6 +21,7 @@ import io.github.wso2cluster.config.TomlConfigurer;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Databases;
 import io.github.wso2cluster.topology.Node;
+import io.github.wso2cluster.topology.SessionAffinity;
 import io.github.wso2cluster.output.Digests;
 import io.github.wso2cluster.vault.NodeVault;
 import java.io.IOException;
@@ -201,7 +202,7 @@ public final class ClusterAssembly {
         }
         Map<String, NodeConfiguration> configurations = new LinkedHashMap<>();
         archives.forEach(archive -> configurations.put(archive.nodeId(), archive.configuration()));
-        Path nginx = writeLoadBalancer(cluster, configurations, request.layout());
+        Path nginx = writeLoadBalancer(cluster, product, configurations, request.layout());
         List<AssembledNode> ordered = cluster.nodes().stream().map(n -> zips.get(n.id())).toList();
         AtomicFiles.writeIfChanged(request.layout().manifest(), ClusterManifest.render(cluster, product,
                 request.distributionFile().getFileName().toString(), request.distributionSha256(),
@@ -214,21 +215,26 @@ public final class ClusterAssembly {
      * Writes the nginx configuration from the nodes as configured (their effective web ports), or removes one a
      * previous build wrote when the POM no longer has {@code loadBalancer}.
      */
-    private static Path writeLoadBalancer(Cluster cluster, Map<String, NodeConfiguration> configurations,
+    private static Path writeLoadBalancer(Cluster cluster, Product product, Map<String, NodeConfiguration> configurations,
                                           OutputLayout layout) throws IOException {
         Path file = layout.nginxConfig();
         if (cluster.loadBalancer() == null) {
             Files.deleteIfExists(file);
             return null;
         }
-        List<NginxConfig.Backend> backends = new ArrayList<>();
-        for (Node node : cluster.nodes()) {
-            CatalinaServer.WebPorts ports = configurations.get(node.id()).ports();
-            backends.add(new NginxConfig.Backend(node.id(), node.isManager(), node.localMemberHost(), ports.http(), ports.https()));
+        List<NginxConfig.Backend> backends = io.github.wso2cluster.config.apim.ApimBalancer.backends(cluster, product);
+        // API Manager's gateways serve API calls, which carry no session: round robin there.
+        SessionAffinity served = backends != null ? SessionAffinity.NONE : cluster.loadBalancer().sessionAffinity();
+        if (backends == null) {
+            backends = new ArrayList<>();
+            for (Node node : cluster.nodes()) {
+                CatalinaServer.WebPorts ports = configurations.get(node.id()).ports();
+                backends.add(new NginxConfig.Backend(node.id(), node.isManager(), node.localMemberHost(), ports.http(), ports.https()));
+            }
         }
         Files.createDirectories(file.getParent());
         AtomicFiles.writeIfChanged(file, NginxConfig.render(cluster.domain(), cluster.loadBalancer(), cluster.proxyPorts(),
-                backends).getBytes(StandardCharsets.UTF_8));
+                backends, served).getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

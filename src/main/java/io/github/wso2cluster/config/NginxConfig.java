@@ -77,23 +77,37 @@ public final class NginxConfig {
     }
 
     public static String render(String domain, LoadBalancer balancer, ProxyPorts ports, List<Backend> backends) {
-        String prefix = prefix(domain);
+        return render(domain, balancer, ports, backends, balancer.sessionAffinity());
+    }
+
+    /**
+     * @param domain         the cluster's domain, or null (no Hazelcast): the names then derive from {@code hostName}
+     * @param servedAffinity the affinity of {@code hostName}'s upstreams: API Manager's gateways take none (API calls
+     *                       carry no session), its control planes {@code balancer}'s
+     */
+    public static String render(String domain, LoadBalancer balancer, ProxyPorts ports, List<Backend> backends,
+                                SessionAffinity servedAffinity) {
+        String name = domain != null ? domain : balancer.hostName(); // no Hazelcast, no domain: the served name
+        String prefix = prefix(name);
         List<Backend> managers = backends.stream().filter(Backend::manager).toList();
         List<Backend> workers = backends.stream().filter(b -> !b.manager()).toList();
         List<Backend> served = workers.isEmpty() ? managers : workers;
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(FILE_NAME).append(": the load balancer of the WSO2 cluster '").append(HostNames.shown(domain))
+        out.append("# ").append(FILE_NAME).append(": the load balancer of the WSO2 cluster '").append(HostNames.shown(name))
                 .append("', written by wso2-cluster-maven-plugin.\n")
                 .append("# An http-context file: put it in nginx's conf.d/ (Debian: /etc/nginx/conf.d/). Rebuild it rather than\n")
                 .append("# edit it: the nodes' proxyPort").append(balancer.sessionAffinity() == SessionAffinity.ROUTE ? " and jvmRoute" : "")
                 .append(" must agree with it.\n")
-                .append("# sessionAffinity: ").append(balancer.sessionAffinity().id()).append('\n');
+                .append("# sessionAffinity: ").append(balancer.sessionAffinity().id())
+                .append(servedAffinity != balancer.sessionAffinity() && !workers.isEmpty() ? " (" + balancer.hostName() + ": "
+                        + servedAffinity.id() + ")" : "").append('\n');
         bucketSize(out, balancer);
         String group = workers.isEmpty() ? "managers" : "workers";
         boolean management = balancer.mgtHostName() != null && ports.https() != null && !managers.isEmpty();
+        SessionAffinity groupAffinity = workers.isEmpty() ? balancer.sessionAffinity() : servedAffinity;
         for (boolean secure : new boolean[] {false, true}) {
             if ((secure ? ports.https() : ports.http()) != null) {
-                upstreams(out, prefix, group, secure, served, balancer.sessionAffinity());
+                upstreams(out, prefix, group, secure, served, groupAffinity);
             }
         }
         if (management && !workers.isEmpty()) {
@@ -103,7 +117,7 @@ public final class NginxConfig {
             Integer listen = secure ? ports.https() : ports.http();
             if (listen != null) {
                 server(out, balancer.hostName(), listen, secure, balancer.sslCertificate(), balancer.sslCertificateKey(),
-                        target(prefix, group, secure, balancer.sessionAffinity()));
+                        target(prefix, group, secure, groupAffinity));
             }
         }
         if (management) {

@@ -1,6 +1,8 @@
 package io.github.wso2cluster.config;
 
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ConfigPaths;
+import io.github.wso2cluster.product.ProductRoles;
 import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Node;
@@ -25,6 +27,8 @@ public final class NodeProperties {
     /** The product line ({@code identity-server}) and version configure-cluster built the node as. */
     public static final String PRODUCT = "product";
     public static final String PRODUCT_VERSION = "productVersion";
+    /** API Manager: the profile the node is ({@code gateway-worker}), to start it with {@code -Dprofile=}. */
+    public static final String PROFILE = "profile";
 
     private NodeProperties() {
     }
@@ -71,6 +75,10 @@ public final class NodeProperties {
         if (product != null) {
             values.put(PRODUCT, product.line().id());
             values.put(PRODUCT_VERSION, product.version());
+            if (ApimProfiles.applies(product)) {
+                // Start the node with -Dprofile=<profile> (never --optimize, which replaces the configured file).
+                values.put(PROFILE, ApimProfiles.profile(product, ProductRoles.effective(product, node.role())));
+            }
         }
         StringBuilder text = new StringBuilder("# Written by wso2-cluster-maven-plugin\n");
         values.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));

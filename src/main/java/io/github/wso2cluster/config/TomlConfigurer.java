@@ -95,7 +95,8 @@ public final class TomlConfigurer {
         TomlEditor editor = new TomlEditor(source);
         List<String> warnings = new ArrayList<>();
 
-        if (product.hazelcast()) {
+        // API Manager 3.x/4.x run without Hazelcast: only an explicit membershipScheme writes [clustering].
+        if (product.hazelcast() && cluster.membershipScheme() != null) {
             editor.set(key(Setting.MEMBERSHIP_SCHEME), string(cluster.membershipScheme()));
             editor.set(key(Setting.DOMAIN), string(cluster.domain()));
             editor.set(key(Setting.LOCAL_MEMBER_HOST), string(node.localMemberHost()));
@@ -135,6 +136,7 @@ public final class TomlConfigurer {
         List<String> changes = new ArrayList<>(editor.changes());
         String result = editor.changed() ? editor.result() : source.text();
         result = TomlDatabases.coordination(path, result, cluster, node, changes);
+        result = io.github.wso2cluster.config.apim.ApimConfigurer.wire(path, result, cluster, node, product, changes);
         java.util.Map<String, byte[]> replaced = new java.util.LinkedHashMap<>();
         if (!result.equals(source.text())) {
             replaced.put(path, source.encode(result)); // a byte-order mark stays, as on the XML files
@@ -181,7 +183,7 @@ public final class TomlConfigurer {
         return out.append('"').toString();
     }
 
-    static String array(List<String> values) {
+    public static String array(List<String> values) {
         return "[" + String.join(", ", values.stream().map(TomlConfigurer::string).toList()) + "]";
     }
 }

@@ -118,6 +118,35 @@ public final class TomlDatabases {
                 changes);
     }
 
+    /** Takes a dotted key's value out of a plain table (parents the removal empties go too). */
+    public static Object removeDotted(Map<String, Object> table, String dotted) {
+        String[] path = dotted.split("\\.");
+        Map<String, Object> at = table;
+        for (int i = 0; i < path.length - 1; i++) {
+            if (!(at.get(path[i]) instanceof Map<?, ?> next)) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cast = (Map<String, Object>) next;
+            at = cast;
+        }
+        Object removed = at.remove(path[path.length - 1]);
+        // An implicit parent the array alone made ([apim.throttling] of its url_group) counts as absent.
+        pruneEmpty(table);
+        return removed;
+    }
+
+    private static void pruneEmpty(Map<String, Object> table) {
+        table.values().forEach(v -> {
+            if (v instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> cast = (Map<String, Object>) m;
+                pruneEmpty(cast);
+            }
+        });
+        table.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
+    }
+
     /** A value the templates render into XML, escaped for it ({@code $secret{}} references excepted). */
     static String escaped(String value) {
         if (value == null || value.contains("$secret{")) {
@@ -137,6 +166,13 @@ public final class TomlDatabases {
      * place, missing ones go after the entry's last key, and a missing entry is appended at the end of the file. The
      * result is parsed again, and everything outside the entry must have kept its value.
      */
+    /** Upserts one entry of an array of tables (see {@link ArrayTables#upsert}), for API Manager's environments. */
+    public static String upsertEntry(TomlSource source, String array, String matchKey, String matchValue,
+                                     Map<String, String> values, List<String> keep, List<String> secrets,
+                                     List<String> changes) throws ConfigFileException {
+        return ArrayTables.upsert(source, array, matchKey, matchValue, values, keep, secrets, changes);
+    }
+
     static final class ArrayTables {
         private ArrayTables() {
         }
@@ -220,8 +256,9 @@ public final class TomlDatabases {
                 throws ConfigFileException {
             Map<String, Object> was = plain(before.parsed());
             Map<String, Object> now = plain(after.parsed());
-            List<?> wasEntries = was.remove(array) instanceof List<?> list ? list : List.of();
-            List<?> nowEntries = now.remove(array) instanceof List<?> list ? list : List.of();
+            // A dotted array ([[apim.gateway.environment]]) sits in its parent tables.
+            List<?> wasEntries = removeDotted(was, array) instanceof List<?> list ? list : List.of();
+            List<?> nowEntries = removeDotted(now, array) instanceof List<?> list ? list : List.of();
             boolean same = was.equals(now) && nowEntries.size() == wasEntries.size() + (index < 0 ? 1 : 0);
             for (int i = 0; same && i < wasEntries.size(); i++) {
                 same = i == index || Objects.equals(wasEntries.get(i), nowEntries.get(i));

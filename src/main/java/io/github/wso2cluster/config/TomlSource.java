@@ -208,7 +208,7 @@ public final class TomlSource {
         return false;
     }
 
-    int offset(long line, long column) {
+    public int offset(long line, long column) {
         return lineStarts[(int) line - 1] + (int) column - 1;
     }
 
@@ -217,7 +217,7 @@ public final class TomlSource {
     }
 
     /** Offset just after the line separator of the line holding {@code offset} (or the end of the text). */
-    int lineEnd(int offset) {
+    public int lineEnd(int offset) {
         int newline = text.indexOf('\n', offset);
         return newline < 0 ? text.length() : newline + 1;
     }

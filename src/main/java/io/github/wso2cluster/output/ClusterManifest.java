@@ -39,7 +39,8 @@ public final class ClusterManifest {
         List<Node> nodes = cluster.nodes();
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"domain\": ").append(cluster.domain() == null ? "null" : Json.string(cluster.domain())).append(",\n");
-        json.append("  \"membershipScheme\": ").append(Json.string(cluster.membershipScheme())).append(",\n");
+        json.append("  \"membershipScheme\": ").append(cluster.membershipScheme() == null ? "null"
+                : Json.string(cluster.membershipScheme())).append(",\n");
         json.append("  \"distribution\": {\"file\": ").append(Json.string(distributionName))
                 .append(", \"sha256\": ").append(Json.string(distributionSha256)).append("},\n");
         if (product != null) {

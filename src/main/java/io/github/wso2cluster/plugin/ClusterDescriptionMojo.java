@@ -52,11 +52,12 @@ abstract class ClusterDescriptionMojo extends AbstractDistributionMojo {
     private List<String> taskNodes;
 
     /**
-     * The membership scheme; {@code wka} (well-known address) is the only one supported.
+     * The membership scheme; {@code wka} (well-known address) is the only one supported, and the default. API
+     * Manager 3.x/4.x runs without Hazelcast: its {@code [clustering]} is written only when this is given.
      *
      * @since 1.0.0
      */
-    @Parameter(property = UserProperties.MEMBERSHIP_SCHEME, defaultValue = "wka")
+    @Parameter(property = UserProperties.MEMBERSHIP_SCHEME)
     private String membershipScheme;
 
     /**

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.topology.input.LoadBalancerInput;
 import java.util.Optional;
 
@@ -8,18 +9,27 @@ final class LoadBalancerSettings {
     private LoadBalancerSettings() {
     }
 
+    /**
+     * @param product the distribution's product, or null: deployment.toml products render no {@code jvmRoute}, so
+     *                {@code route} is an error there and {@code hash} their default
+     */
     static LoadBalancer loadBalancer(LoadBalancerInput in, String hostName, String mgtHostName, ProxyPorts proxyPorts,
-                                     Problems problems) {
+                                     Product product, Problems problems) {
         if (in == null) {
             return null;
         }
         int before = problems.size();
+        boolean toml = product != null && product.isToml();
         String affinityText = Settings.trimToNull(in.getSessionAffinity());
-        Optional<SessionAffinity> affinity = affinityText == null ? Optional.of(SessionAffinity.ROUTE)
-                : SessionAffinity.parse(affinityText);
+        Optional<SessionAffinity> affinity = affinityText == null ? Optional.of(toml ? SessionAffinity.HASH
+                : SessionAffinity.ROUTE) : SessionAffinity.parse(affinityText);
         if (affinity.isEmpty()) {
-            problems.add("loadBalancer/sessionAffinity: '" + affinityText + "' is unknown; use route (Tomcat jvmRoute,"
-                    + " the default), hash or none");
+            problems.add("loadBalancer/sessionAffinity: '" + affinityText + "' is unknown; use " + (toml
+                    ? "hash (the default for deployment.toml products) or none" : "route (Tomcat jvmRoute, the default), hash or none"));
+        } else if (toml && affinity.get() == SessionAffinity.ROUTE) {
+            problems.add("loadBalancer/sessionAffinity: route needs catalina-server.xml's jvmRoute, which " + product.describe()
+                    + " renders from deployment.toml without one, so no session would stay on its node; use hash (the"
+                    + " default here) or none");
         }
         if (hostName == null) {
             problems.add("loadBalancer: needs hostName (the name the workers are served under, e.g. as.wso2.com)");

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.topology;
 
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.product.ProductRoles;
 import java.util.ArrayList;
@@ -56,12 +57,44 @@ final class ProductSettings {
         Optional<Role> role = Role.parse(given);
         boolean allowed = role.isPresent() && (product == null ? List.of(Role.MANAGER, Role.WORKER)
                 : ProductRoles.allowed(product)).contains(role.get());
+        Optional<String> otherVersion = role.flatMap(r -> ApimProfiles.otherVersion(product, r));
+        if (!allowed && otherVersion.isPresent()) {
+            problems.add(where + ": role '" + given + "' is a role of " + otherVersion.get() + ", not of "
+                    + product.describe() + "; use " + ProductRoles.names(product));
+            return Optional.empty();
+        }
         if (!allowed) {
             problems.add(where + ": role '" + given + "' is unknown" + (product == null || ProductRoles.managersAndWorkers(product)
                     ? "; use manager or worker" : " for " + product.describe() + "; use " + ProductRoles.names(product)));
             return Optional.empty();
         }
         return role;
+    }
+
+    /**
+     * An API Manager deployment that is not all-in-one nodes only needs a node that publishes APIs (a control plane;
+     * 3.x: a publisher) and one that serves them (a gateway); all-in-one nodes are both. Gateway and control plane
+     * without a traffic manager is WSO2's documented minimum (the control plane includes the traffic manager).
+     */
+    static void apimDeployment(Product product, List<Node> nodes, Problems problems) {
+        if (!ApimProfiles.applies(product) || nodes.isEmpty()) {
+            return;
+        }
+        List<Role> roles = nodes.stream().map(n -> ProductRoles.effective(product, n.role())).toList();
+        if (roles.stream().allMatch(r -> r == Role.ALL_IN_ONE)) {
+            return;
+        }
+        List<Role> control = ApimProfiles.control(product);
+        String controlName = control.get(0).id();
+        if (roles.stream().noneMatch(r -> control.contains(r) || r == Role.ALL_IN_ONE)) {
+            problems.add("nodes: this distributed " + product.describe() + " deployment has no " + controlName
+                    + " node (nor an all-in-one one): nothing publishes APIs to the gateways or holds the event hub;"
+                    + " give a node <role>" + controlName + "</role>");
+        }
+        if (roles.stream().noneMatch(r -> r == Role.GATEWAY || r == Role.ALL_IN_ONE)) {
+            problems.add("nodes: this distributed " + product.describe() + " deployment has no gateway node (nor an"
+                    + " all-in-one one): no node serves the APIs; give a node <role>gateway</role>");
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.wso2cluster.topology;
 
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.product.ProductRoles;
 import io.github.wso2cluster.topology.input.ClusterInput;
@@ -44,7 +45,8 @@ public final class TopologyValidator {
         ProductLine override = ProductSettings.productLine(input.product, problems);
         Product product = ProductSettings.product(input.distributionProduct, override);
         String domain = Settings.trimToNull(input.domain);
-        if (domain == null && product != null && !product.hazelcast()) {
+        boolean apimWithoutHazelcast = apimWithoutHazelcast(input, product);
+        if (domain == null && product != null && (!product.hazelcast() || apimWithoutHazelcast)) {
             // Micro Integrator clusters through its coordination database: no Hazelcast domain to share.
         } else if (domain == null) {
             problems.add("domain: is required (the axis2.xml clustering domain shared by every node, e.g. wso2.as.domain)");
@@ -65,18 +67,26 @@ public final class TopologyValidator {
         List<TomlEdit> tomlEdits = Settings.tomlEdits("tomlEdits", input.tomlEdits, problems);
         List<Node> nodes = nodes(input, product, problems);
         List<String> taskNodes = ProductSettings.taskNodes(input.taskNodes, product, nodes, problems);
+        if (input.nodes != null && nodes.size() == input.nodes.size()) { // a node dropped for its role is reported already
+            ProductSettings.apimDeployment(product, nodes, problems);
+        }
         String confDirectory = Settings.confDirectory(input.confDirectory, problems);
         Databases databases = DatabaseSettings.databases(input.databases, credentials, drivers, problems);
         LoadBalancer loadBalancer = LoadBalancerSettings.loadBalancer(input.loadBalancer, Settings.trimToNull(input.hostName),
-                Settings.trimToNull(input.mgtHostName), proxyPorts, problems);
+                Settings.trimToNull(input.mgtHostName), proxyPorts, product, problems);
         SecureVault secureVault = VaultSettings.secureVault(input.secureVault, input.secrets, credentials, problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidTopologyException(problems.list);
         }
         List<MemberAddress> wellKnown = explicitMembers != null ? explicitMembers : derivedMembers(nodes);
-        return new Cluster(domain, scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
+        return new Cluster(domain, apimWithoutHazelcast ? null : scheme, wellKnown, proxyPorts, depSync, hostsEntries, nodes, xmlEdits,
                 confDirectory, databases, loadBalancer, tomlEdits, secureVault, override, taskNodes);
+    }
+
+    /** API Manager 3.x/4.x run without Hazelcast; WSO2 enables it only with an explicit membershipScheme. */
+    private static boolean apimWithoutHazelcast(ClusterInput input, Product product) {
+        return ApimProfiles.applies(product) && Settings.trimToNull(input.membershipScheme) == null;
     }
 
     /** The contract's rule: the nodes marked wellKnown, or if none is marked, every manager. */
@@ -159,7 +169,7 @@ public final class TopologyValidator {
             }
             List<XmlEdit> edits = Settings.xmlEdits(where + " xmlEdits", in.getXmlEdits(), problems);
 
-            if (host != null) {
+            if (host != null && !apimWithoutHazelcast(input, product)) {
                 MemberAddress member = MemberAddress.of(host, port);
                 String other = seenMembers.putIfAbsent(member, where);
                 if (other != null) {
@@ -167,10 +177,13 @@ public final class TopologyValidator {
                             + "; co-hosted nodes need different localMemberPorts");
                 }
                 stockPorts.add(PortPlan.of(where, host, PortPlan.BasePorts.STOCK, offset, port));
+            } else if (host != null) {
+                // No Hazelcast, no member port: co-hosted nodes share only the offset-shifted ports.
+                stockPorts.add(PortPlan.of(where, host, PortPlan.BasePorts.STOCK, offset, null));
             }
             if (problems.size() == before) {
                 nodes.add(new Node(id, role.get(), host, port, offset, offsetGiven, wellKnown, subDomain, subDomainGiven, hostName,
-                        mgtHostName, edits));
+                        mgtHostName, edits, Settings.trimToNull(in.getHostName())));
             }
         }
         portClashes(stockPorts, problems);

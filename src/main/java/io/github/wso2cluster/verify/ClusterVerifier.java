@@ -1,5 +1,7 @@
 package io.github.wso2cluster.verify;
 
+import io.github.wso2cluster.product.ApimProfiles;
+import io.github.wso2cluster.verify.apim.ApimWiringCheck;
 import io.github.wso2cluster.verify.check.Check;
 import io.github.wso2cluster.verify.check.ClusteringEnabledCheck;
 import io.github.wso2cluster.verify.check.ConfigFilesReadableCheck;
@@ -47,6 +49,14 @@ public final class ClusterVerifier {
     /** Why the Hazelcast checks do not apply to Micro Integrator nodes. */
     public static final String NO_HAZELCAST = "Micro Integrator clusters through RDBMS coordination"
             + " (WSO2_COORDINATION_DB), not Hazelcast: it has no [clustering] to check";
+    public static final String NO_HAZELCAST_APIM = "API Manager 3.x/4.x runs without Hazelcast unless [clustering]"
+            + " membership_scheme is set (WSO2 enables it only for distributed throttling and immediate token"
+            + " revocation): there is no [clustering] to check";
+
+    /** Why the Hazelcast checks do not apply to these nodes (none clusters through it). */
+    public static String noHazelcast(List<NodeFacts> nodes) {
+        return nodes.stream().anyMatch(n -> ApimProfiles.applies(n.product())) ? NO_HAZELCAST_APIM : NO_HAZELCAST;
+    }
     /** The checks of Hazelcast membership: they run on the nodes of products that cluster through it. */
     private static final Set<String> HAZELCAST_CHECKS = Set.of("clustering-enabled", "domain", "local-member-host",
             "unique-member-address", "members-block", "well-known-members", "sub-domain");
@@ -89,6 +99,7 @@ public final class ClusterVerifier {
             new TaskNodesCheck(),
             new LoadBalancerCheck(balancer),
             new TomlKeysCheck(),
+            new ApimWiringCheck(),
             new PlaceholdersCheck(),
             new SecretsCheck(),
             new KeystoresCheck(vaultedKeystorePassword));
@@ -108,6 +119,16 @@ public final class ClusterVerifier {
         return skip.stream().filter(name -> !known.contains(name)).toList();
     }
 
+    /**
+     * The nodes the Hazelcast checks run on: every node of a product that clusters through it; API Manager 3.x/4.x
+     * nodes only when one of them sets membership_scheme (then a node that lost it is a finding).
+     */
+    private static List<NodeFacts> hazelcast(List<NodeFacts> nodes) {
+        boolean apimClustered = nodes.stream().anyMatch(n -> ApimProfiles.applies(n.product()) && n.hazelcast());
+        return nodes.stream().filter(n -> n.product().hazelcast() && (!ApimProfiles.applies(n.product()) || apimClustered))
+                .toList();
+    }
+
     public VerifyResult verify(List<NodeFacts> nodes) {
         return verify(nodes, Set.of());
     }
@@ -116,13 +137,13 @@ public final class ClusterVerifier {
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         Map<String, String> notApplicable = new LinkedHashMap<>();
-        List<NodeFacts> hazelcast = nodes.stream().filter(n -> n.product().hazelcast()).toList();
+        List<NodeFacts> hazelcast = hazelcast(nodes);
         for (Check check : checks) {
             if (skip.contains(check.name()) || MICRO_INTEGRATOR_CHECKS.contains(check.name()) && hazelcast.size() == nodes.size()) {
                 continue;
             }
             List<NodeFacts> scope = HAZELCAST_CHECKS.contains(check.name()) ? hazelcast : nodes;
-            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(NO_HAZELCAST)
+            Optional<String> reason = scope.isEmpty() && !nodes.isEmpty() ? Optional.of(noHazelcast(nodes))
                     : check.notApplicable(scope);
             if (reason.isPresent() && check instanceof Check.Conditional) {
                 continue;

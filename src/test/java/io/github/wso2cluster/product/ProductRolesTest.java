@@ -72,7 +72,7 @@ class ProductRolesTest {
         Product am3 = new Product(ProductLine.API_MANAGER, "3.0.0", ConfigFormat.TOML, ConfigPaths.STANDARD);
         assertEquals(Role.ALL_IN_ONE, validate(input(am4, null, "control-plane", "gateway")).nodes().get(0).role());
         assertTrue(problems(input(am3, "all-in-one", "control-plane", "gateway")).get(0).contains("role 'control-plane'"
-                + " is unknown for API Manager 3.0.0 (deployment.toml); use all-in-one, publisher, devportal, key-manager,"
+                + " is a role of API Manager 4.x, not of API Manager 3.0.0 (deployment.toml); use all-in-one, publisher, devportal, key-manager,"
                 + " gateway, traffic-manager"));
         assertEquals(Role.ALL_IN_ONE, ProductRoles.effective(am4, Role.MANAGER));
     }

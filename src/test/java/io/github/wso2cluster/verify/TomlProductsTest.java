@@ -201,7 +201,7 @@ class TomlProductsTest {
                 files++;
             }
         }
-        assertEquals(180, files);
+        assertEquals(182, files);
     }
 
     /** verify-cluster's standalone mode reads an unpacked deployment.toml node folder, rules included. */

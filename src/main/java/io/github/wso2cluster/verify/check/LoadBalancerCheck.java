@@ -1,6 +1,7 @@
 package io.github.wso2cluster.verify.check;
 
 import io.github.wso2cluster.verify.facts.BalancerFacts;
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.verify.facts.NodeFacts;
 import io.github.wso2cluster.topology.Role;
@@ -49,11 +50,13 @@ public final class LoadBalancerCheck implements Check {
         listenPorts(nodes, findings);
         Sites roles = Sites.of(nodes);
         for (boolean ssl : new boolean[] {false, true}) {
-            roles.hostName().ifPresent(host -> site(host, ssl, roles.served(), roles.group(), nodes, findings));
+            roles.hostName().ifPresent(host -> site(host, ssl, true, roles.served(), roles.group(), nodes, findings));
         }
-        roles.mgtHostName().ifPresent(host -> site(host, true, roles.managers(), "managers", nodes, findings));
+        roles.mgtHostName().ifPresent(host -> site(host, true, false, roles.managers(), "managers", nodes, findings));
         duplicates(nodes, findings);
-        ownHostNames(nodes, roles, findings);
+        if (nodes.stream().noneMatch(n -> ApimProfiles.applies(n.product()))) {
+            ownHostNames(nodes, roles, findings); // API Manager: a node's own hostName is how its peers reach it
+        }
     }
 
     /**
@@ -105,6 +108,9 @@ public final class LoadBalancerCheck implements Check {
     public record Sites(List<NodeFacts> managers, List<NodeFacts> served, String group, Optional<String> hostName,
                  Optional<String> mgtHostName) {
         public static Sites of(List<NodeFacts> nodes) {
+            if (nodes.stream().anyMatch(n -> ApimProfiles.applies(n.product()))) {
+                return io.github.wso2cluster.verify.apim.ApimSites.of(nodes);
+            }
             // A member (Identity Server, Micro Integrator) serves the console like a manager.
             List<NodeFacts> managers = nodes.stream().filter(n -> n.role().map(Role::servesConsole).orElse(false)).toList();
             List<NodeFacts> workers = nodes.stream().filter(n -> n.role().map(r -> !r.servesConsole()).orElse(false)).toList();
@@ -162,8 +168,10 @@ public final class LoadBalancerCheck implements Check {
     }
 
     /** The server blocks of {@code host} reach exactly {@code expected}, each once, and route each node's sessions home. */
-    private void site(String host, boolean ssl, List<NodeFacts> expected, String group, List<NodeFacts> nodes,
+    /** @param served whether the site is hostName's (API Manager's gateways take it on their pass-through ports) */
+    private void site(String host, boolean ssl, boolean served, List<NodeFacts> expected, String group, List<NodeFacts> nodes,
                       Findings findings) {
+        java.util.function.Function<NodeFacts, Optional<String>> addressOf = n -> served ? n.servedAddress(ssl) : n.webAddress(ssl);
         List<BalancerFacts.Site> sites = balancer.sites(host, ssl);
         if (sites.isEmpty()) {
             boolean listening = balancer.sites().stream().anyMatch(s -> s.ssl() == ssl);
@@ -180,9 +188,9 @@ public final class LoadBalancerCheck implements Check {
             Optional<String> upstream = balancer.balancedUpstream(site.target());
             List<BalancerFacts.Server> servers = upstream.map(u -> balancer.upstreams().getOrDefault(u, List.of())).orElse(List.of());
             Map<String, NodeFacts> byAddress = new HashMap<>();
-            nodes.forEach(n -> n.webAddress(ssl).ifPresent(a -> byAddress.put(a, n)));
+            nodes.forEach(n -> addressOf.apply(n).ifPresent(a -> byAddress.put(a, n)));
             for (NodeFacts node : expected) {
-                String address = node.webAddress(ssl).orElse("?");
+                String address = addressOf.apply(node).orElse("?");
                 long times = servers.stream().filter(s -> s.address().equals(address)).count();
                 if (times == 0) {
                     findings.error(node, balancer.at(upstream.map(balancer::upstreamLine).orElse(site.line()), null),
@@ -204,9 +212,9 @@ public final class LoadBalancerCheck implements Check {
                 for (NodeFacts node : expected) {
                     String target = map.routes().get("~\\." + node.name() + "$");
                     List<BalancerFacts.Server> home = target == null ? List.of() : balancer.upstreams().getOrDefault(target, List.of());
-                    if (home.size() != 1 || !home.get(0).address().equals(node.webAddress(ssl).orElse("?"))) {
+                    if (home.size() != 1 || !home.get(0).address().equals(addressOf.apply(node).orElse("?"))) {
                         findings.error(node, balancer.at(map.line(), null), "sessions ending in '." + node.name() + "' are not"
-                                + " routed to this node's " + node.webAddress(ssl).orElse("?") + " (map " + site.target()
+                                + " routed to this node's " + addressOf.apply(node).orElse("?") + " (map " + site.target()
                                 + "); map ~\\." + node.name() + "$ to an upstream of this node alone");
                     }
                 }

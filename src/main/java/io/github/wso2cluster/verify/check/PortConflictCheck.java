@@ -22,7 +22,7 @@ public final class PortConflictCheck implements Check {
     public void run(List<NodeFacts> nodes, Findings findings) {
         Map<PortPlan, NodeFacts> plans = new LinkedHashMap<>();
         for (NodeFacts node : nodes) {
-            plans.put(node.settings().portPlan(node.name()), node);
+            plans.put(node.portPlan(), node);
         }
         for (PortPlan.Clash clash : PortPlan.clashes(List.copyOf(plans.keySet()))) {
             NodeFacts node = plans.get(clash.node());

@@ -1,19 +1,25 @@
 package io.github.wso2cluster.verify.facts;
 
 import io.github.wso2cluster.topology.HostNames;
+import io.github.wso2cluster.config.Axis2Clustering;
 import io.github.wso2cluster.config.CarbonServer;
 import io.github.wso2cluster.config.NodeProperties;
 import io.github.wso2cluster.config.TomlSource;
 import io.github.wso2cluster.config.XmlSource;
+import io.github.wso2cluster.product.ApimPort;
+import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ConfigPaths;
 import io.github.wso2cluster.product.Located;
 import io.github.wso2cluster.product.Product;
+import io.github.wso2cluster.product.Setting;
+import io.github.wso2cluster.product.TomlLocations;
 import io.github.wso2cluster.settings.NodeSettings;
 import io.github.wso2cluster.settings.SettingsReader;
 import io.github.wso2cluster.settings.TomlNodeSettings;
 import io.github.wso2cluster.settings.XmlNodeSettings;
 import io.github.wso2cluster.settings.XmlValues;
 import io.github.wso2cluster.topology.MemberAddress;
+import io.github.wso2cluster.topology.PortPlan;
 import io.github.wso2cluster.topology.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -129,6 +135,11 @@ public final class NodeFacts {
      * A file verify-cluster read from the node beyond the parsed config files (the secure vault's properties, the
      * keystores), by path under the top folder.
      */
+    /** A value of the node's node.properties, when it has one (nodes built elsewhere have none). */
+    public Optional<String> nodeProperty(String key) {
+        return Optional.ofNullable(nodeProperties == null ? null : nodeProperties.getProperty(key));
+    }
+
     public Optional<byte[]> raw(String path) {
         return Optional.ofNullable(snapshot.files().get(path));
     }
@@ -192,7 +203,33 @@ public final class NodeFacts {
 
     /** The ports this node opens on its host, after the offset; the member port is never offset. */
     public Map<String, Integer> openPorts() {
-        return settings.portPlan(name()).ports();
+        return portPlan().ports();
+    }
+
+    /**
+     * Whether the node clusters through Hazelcast: not Micro Integrator, and API Manager 3.x/4.x only with
+     * {@code [clustering] membership_scheme} (WSO2 runs them without it).
+     */
+    public boolean hazelcast() {
+        if (!product().hazelcast() || !ApimProfiles.applies(product())) {
+            return product().hazelcast();
+        }
+        return toml().flatMap(t -> t.value(TomlLocations.key(Setting.MEMBERSHIP_SCHEME))).isPresent();
+    }
+
+    /**
+     * Every port the node opens; a node without Hazelcast opens no member port, and its host is the
+     * localMemberHost node.properties records (its files name none), else unknown.
+     */
+    public PortPlan portPlan() {
+        PortPlan plan = settings.portPlan(name());
+        if (hazelcast()) {
+            return plan;
+        }
+        java.util.Map<String, Integer> ports = new java.util.LinkedHashMap<>(plan.ports());
+        ports.remove(PortPlan.MEMBER);
+        String host = nodeProperties == null ? null : nodeProperties.getProperty(Axis2Clustering.LOCAL_MEMBER_HOST);
+        return new PortPlan(plan.node(), host, ports);
     }
 
     /** This node's own member address, when host and port are readable. */
@@ -202,6 +239,23 @@ public final class NodeFacts {
 
     /** The address the load balancer reaches this node's web port on: its localMemberHost and HTTP(S) port. */
     public Optional<String> webAddress(boolean secure) {
-        return memberAddress().map(member -> HostNames.address(member.host(), openPorts().get(secure ? "HTTPS" : "HTTP")));
+        return host().map(host -> HostNames.address(host, openPorts().get(secure ? "HTTPS" : "HTTP")));
+    }
+
+    /**
+     * The address the load balancer's {@code hostName} reaches this node on: its web port, but API Manager 3.x/4.x
+     * serves API calls on its pass-through ports (8280/8243 + offset).
+     */
+    public Optional<String> servedAddress(boolean secure) {
+        if (!ApimProfiles.applies(product())) {
+            return webAddress(secure);
+        }
+        ApimPort port = secure ? ApimPort.PASS_THROUGH_HTTPS : ApimPort.PASS_THROUGH_HTTP;
+        return host().map(host -> HostNames.address(host, port.on(settings.portOffset())));
+    }
+
+    /** The host the node runs on: its member host, or without Hazelcast the one node.properties records. */
+    private Optional<String> host() {
+        return hazelcast() ? memberAddress().map(MemberAddress::host) : Optional.ofNullable(portPlan().host());
     }
 }

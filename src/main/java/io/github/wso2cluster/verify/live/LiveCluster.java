@@ -57,8 +57,8 @@ public final class LiveCluster implements LiveCheck {
     @Override
     public LiveOutcome check(List<NodeFacts> nodes, LiveContext context)
             throws LiveSetupException, IOException, InterruptedException {
-        if (nodes.stream().noneMatch(n -> n.product().hazelcast())) {
-            return LiveOutcome.notApplicable(io.github.wso2cluster.verify.ClusterVerifier.NO_HAZELCAST);
+        if (nodes.stream().noneMatch(NodeFacts::hazelcast)) {
+            return LiveOutcome.notApplicable(io.github.wso2cluster.verify.ClusterVerifier.noHazelcast(nodes));
         }
         List<String> versions;
         try {
