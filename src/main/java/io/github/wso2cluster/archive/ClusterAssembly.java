@@ -19,7 +19,7 @@ import io.github.wso2cluster.config.CatalinaServer;
 import io.github.wso2cluster.config.NginxConfig;
 import io.github.wso2cluster.config.TomlConfigurer;
 import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.database.Databases;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.SessionAffinity;
 import io.github.wso2cluster.output.Digests;

@@ -7,7 +7,7 @@ import io.github.wso2cluster.product.DatabaseTypes;
 import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.product.ProductLine;
 import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.database.Databases;
 import io.github.wso2cluster.topology.SessionAffinity;
 import io.github.wso2cluster.topology.Node;
 import io.github.wso2cluster.topology.XmlEdit;

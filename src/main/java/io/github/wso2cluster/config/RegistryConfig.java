@@ -1,7 +1,7 @@
 package io.github.wso2cluster.config;
 
-import io.github.wso2cluster.topology.Databases;
-import io.github.wso2cluster.topology.SharedDatabase;
+import io.github.wso2cluster.topology.database.Databases;
+import io.github.wso2cluster.topology.database.SharedDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.wso2cluster.config;
 
-import io.github.wso2cluster.topology.JdbcUrlSafety;
+import io.github.wso2cluster.topology.database.JdbcUrlSafety;
 import io.github.wso2cluster.topology.TomlEdit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

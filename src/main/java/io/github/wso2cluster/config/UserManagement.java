@@ -1,6 +1,6 @@
 package io.github.wso2cluster.config;
 
-import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.database.Databases;
 import java.util.List;
 import java.util.Optional;
 

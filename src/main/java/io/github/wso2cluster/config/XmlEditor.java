@@ -160,7 +160,7 @@ public final class XmlEditor {
 
     /** What was changed, for the build log; a JDBC URL's password is masked (the log may be -X's). */
     public List<String> changes() {
-        return changes.stream().map(io.github.wso2cluster.topology.JdbcUrlSafety::maskedText).toList();
+        return changes.stream().map(io.github.wso2cluster.topology.database.JdbcUrlSafety::maskedText).toList();
     }
 
     public String result() {

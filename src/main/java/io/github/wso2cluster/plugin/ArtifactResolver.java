@@ -1,6 +1,6 @@
 package io.github.wso2cluster.plugin;
 
-import io.github.wso2cluster.topology.DriverSource;
+import io.github.wso2cluster.topology.database.DriverSource;
 import io.github.wso2cluster.verify.live.LiveSetupException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.wso2cluster.product;
 
 import io.github.wso2cluster.topology.Cluster;
-import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.database.Databases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,5 +1,6 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.topology.database.Databases;
 import io.github.wso2cluster.product.ProductLine;
 import java.util.List;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The cluster-wide settings of the POM, each checked and turned into its value; problems go to the list. */
-final class Settings {
+public final class Settings {
     private static final Pattern XML_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9._-]*:)?[A-Za-z_][A-Za-z0-9._-]*");
 
     private Settings() {
@@ -76,7 +76,7 @@ final class Settings {
      * The user and password of {@code where}: from the settings.xml server {@code serverId}, or as given in the
      * POM. Problems (both given, unknown server, undecryptable password) go to the list and give null.
      */
-    static Credentials credentials(String where, String serverIdText, String userText, String passwordText,
+    public static Credentials credentials(String where, String serverIdText, String userText, String passwordText,
                                    String userElement, String passwordElement, CredentialSource source, Problems problems) {
         String serverId = trimToNull(serverIdText);
         String user = trimToNull(userText);
@@ -212,7 +212,7 @@ final class Settings {
         return false;
     }
 
-    static String trimToNull(String text) {
+    public static String trimToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 

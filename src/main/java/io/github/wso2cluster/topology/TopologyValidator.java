@@ -1,5 +1,8 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.topology.database.DatabaseSettings;
+import io.github.wso2cluster.topology.database.Databases;
+import io.github.wso2cluster.topology.database.DriverSource;
 import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.product.ApimProfiles;
 import io.github.wso2cluster.product.ProductLine;

@@ -3,7 +3,7 @@ package io.github.wso2cluster.vault;
 import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.Secret;
-import io.github.wso2cluster.topology.SharedDatabase;
+import io.github.wso2cluster.topology.database.SharedDatabase;
 import io.github.wso2cluster.topology.VaultSecret;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -12,7 +12,7 @@ import io.github.wso2cluster.testkit.Fixtures;
 import io.github.wso2cluster.testkit.LineDiff;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
-import io.github.wso2cluster.topology.Databases;
+import io.github.wso2cluster.topology.database.Databases;
 import io.github.wso2cluster.topology.TopologyValidator;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;

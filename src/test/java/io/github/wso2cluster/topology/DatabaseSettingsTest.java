@@ -1,5 +1,9 @@
 package io.github.wso2cluster.topology;
 
+import io.github.wso2cluster.topology.database.Databases;
+import io.github.wso2cluster.topology.database.DriverSource;
+import io.github.wso2cluster.topology.database.JdbcUrlSafety;
+import io.github.wso2cluster.topology.database.SharedDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

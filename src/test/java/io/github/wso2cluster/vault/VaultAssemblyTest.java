@@ -17,7 +17,7 @@ import io.github.wso2cluster.testkit.ZipBuilder;
 import io.github.wso2cluster.topology.Cluster;
 import io.github.wso2cluster.topology.CredentialSource;
 import io.github.wso2cluster.topology.Credentials;
-import io.github.wso2cluster.topology.DriverSource;
+import io.github.wso2cluster.topology.database.DriverSource;
 import io.github.wso2cluster.topology.Secret;
 import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.input.DatabaseInput;

@@ -36,7 +36,7 @@ public class DatabaseInput {
     @Override
     public String toString() {
         // Never the password: Maven prints parameter objects with -X.
-        return "Database[url=" + io.github.wso2cluster.topology.JdbcUrlSafety.masked(url) + ", serverId=" + serverId + ", username=" + username + ", password="
+        return "Database[url=" + io.github.wso2cluster.topology.database.JdbcUrlSafety.masked(url) + ", serverId=" + serverId + ", username=" + username + ", password="
                 + (password == null ? "unset" : "******") + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify.check;
 
-import io.github.wso2cluster.topology.JdbcUrlSafety;
+import io.github.wso2cluster.topology.database.JdbcUrlSafety;
 
 /**
  * One thing a check found on one node.

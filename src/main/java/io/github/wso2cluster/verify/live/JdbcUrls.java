@@ -1,6 +1,6 @@
 package io.github.wso2cluster.verify.live;
 
-import io.github.wso2cluster.topology.JdbcUrlSafety;
+import io.github.wso2cluster.topology.database.JdbcUrlSafety;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

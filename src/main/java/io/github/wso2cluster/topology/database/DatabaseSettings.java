@@ -1,5 +1,10 @@
-package io.github.wso2cluster.topology;
+package io.github.wso2cluster.topology.database;
 
+import io.github.wso2cluster.topology.CredentialSource;
+import io.github.wso2cluster.topology.Credentials;
+import io.github.wso2cluster.topology.Problems;
+import io.github.wso2cluster.topology.Secret;
+import io.github.wso2cluster.topology.Settings;
 import io.github.wso2cluster.product.ProductDatabase;
 import io.github.wso2cluster.topology.input.DatabaseInput;
 import io.github.wso2cluster.topology.input.DatabasesInput;
@@ -15,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code <databases>}: each database checked and given its defaults; problems go to the list. */
-final class DatabaseSettings {
+public final class DatabaseSettings {
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:([A-Za-z][A-Za-z0-9]*):\\S+");
     /** An H2 server, which nodes can share; any other H2 URL (a path, file:, mem:, ~/) is each node's own file. */
     private static final Pattern H2_SERVER = Pattern.compile("(?i)jdbc:h2:(tcp|ssl)://");
@@ -37,7 +42,7 @@ final class DatabaseSettings {
     private DatabaseSettings() {
     }
 
-    static Databases databases(DatabasesInput in, CredentialSource credentials, DriverSource drivers, Problems problems) {
+    public static Databases databases(DatabasesInput in, CredentialSource credentials, DriverSource drivers, Problems problems) {
         if (in == null) {
             return null;
         }

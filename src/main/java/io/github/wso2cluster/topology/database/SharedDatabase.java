@@ -1,4 +1,6 @@
-package io.github.wso2cluster.topology;
+package io.github.wso2cluster.topology.database;
+
+import io.github.wso2cluster.topology.Secret;
 
 /**
  * One database every node shares (the registry or the user store), validated, with every default applied.

@@ -1,4 +1,4 @@
-package io.github.wso2cluster.topology;
+package io.github.wso2cluster.topology.database;
 
 import io.github.wso2cluster.product.DatabaseNames;
 import io.github.wso2cluster.product.ProductDatabase;
