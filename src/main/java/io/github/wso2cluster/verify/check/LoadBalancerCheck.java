@@ -52,7 +52,9 @@ public final class LoadBalancerCheck implements Check {
         for (boolean ssl : new boolean[] {false, true}) {
             roles.hostName().ifPresent(host -> site(host, ssl, true, roles.served(), roles.group(), nodes, findings));
         }
-        roles.mgtHostName().ifPresent(host -> site(host, true, false, roles.managers(), "managers", nodes, findings));
+        // A deployment.toml product's MgtHostName falls back to its hostname: the same name is one server block, hostName's.
+        roles.mgtHostName().filter(host -> !host.equals(roles.hostName().orElse(null)))
+                .ifPresent(host -> site(host, true, false, roles.managers(), "managers", nodes, findings));
         duplicates(nodes, findings);
         if (nodes.stream().noneMatch(n -> ApimProfiles.applies(n.product()))) {
             ownHostNames(nodes, roles, findings); // API Manager: a node's own hostName is how its peers reach it
