@@ -28,6 +28,11 @@ public record OutputLayout(Path buildDirectory, String finalName) {
         return work().resolve("distribution.sha256");
     }
 
+    /** The product the distribution was recognised as, with its size and time (see ProductCache). */
+    public Path distributionProduct() {
+        return work().resolve("distribution.product");
+    }
+
     public Path nodeZip(String nodeId) {
         return buildDirectory.resolve(finalName + "-" + nodeId + ".zip");
     }

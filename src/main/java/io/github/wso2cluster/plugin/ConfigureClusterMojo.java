@@ -7,6 +7,7 @@ import io.github.wso2cluster.archive.AssembledNode;
 import io.github.wso2cluster.archive.ClusterAssembly;
 import io.github.wso2cluster.archive.ClusterBuildException;
 import io.github.wso2cluster.archive.Distribution;
+import io.github.wso2cluster.archive.ProductCache;
 import io.github.wso2cluster.product.Product;
 import io.github.wso2cluster.configure.ConfigureRequest;
 import io.github.wso2cluster.configure.ConfigureSession;
@@ -15,6 +16,7 @@ import io.github.wso2cluster.topology.input.ClusterInput;
 import io.github.wso2cluster.topology.InvalidTopologyException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -114,7 +116,10 @@ public class ConfigureClusterMojo extends ClusterDescriptionMojo {
     /** The distribution's product, so roles and databases are validated against it; null when it cannot be had yet. */
     private Product recognisedProduct(String confDirectory) {
         try {
-            return Distribution.recognise(distributionPath(), confDirectory).orElse(null);
+            Path file = distributionPath();
+            return outputDirectory == null ? Distribution.recognise(file, confDirectory).orElse(null)
+                    : new ProductCache(new OutputLayout(outputDirectory.toPath(), finalName).distributionProduct())
+                    .recognise(file, confDirectory).orElse(null);
         } catch (MojoExecutionException | MojoFailureException e) {
             return null; // no distribution: said, with its reason, when the nodes are built
         }
