@@ -206,10 +206,6 @@ public final class XmlNodeSettings extends NodeSettings {
                 alias.present() ? alias.value().trim() : null, carbon.text(store.flatMap(s -> s.child("Password")))));
     }
 
-    private Located at(XmlSource source, XmlElement element, String value) {
-        return new Located(value, datasources.path(), source.lineOf(element.start()));
-    }
-
     private static List<Datasource> datasources(XmlValues file) {
         return file.source().map(source -> {
             MasterDatasources view = new MasterDatasources(source);

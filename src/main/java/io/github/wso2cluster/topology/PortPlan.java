@@ -28,8 +28,7 @@ public record PortPlan(String node, String host, Map<String, Integer> ports) {
     }
 
     /**
-     * The ports a node's files give before the offset. Null {@code member}: the node has no member port (not
-     * clustered, or clustering without one).
+     * The ports a node's files give before the offset (the member port is not offset: {@link #of} takes it apart).
      */
     public record BasePorts(int http, int https, int jmxRegistry, int jmxServer) {
         /** A stock Carbon 4.x distribution's ports (catalina-server.xml and carbon.xml as shipped). */
